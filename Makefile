@@ -1,0 +1,123 @@
+# hwbom - hardware bill of materials with origin. Plain GNU make.
+#
+#   make            build ./hwbom
+#   make run        install what is missing (Debian), build, scan this machine
+#   make test       install what is missing, build, run every test
+#   make check-asan the tests under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make bench      timings (see build-aux/bench.sh)
+#   make install    PREFIX=/usr/local DESTDIR=
+#
+# CI=true (as CI sets it) turns warnings into errors.
+
+VERSION  := 0.1.0
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+DATADIR  ?= $(PREFIX)/share/hwbom
+MANDIR   ?= $(PREFIX)/share/man
+PCI_IDS  ?= /usr/share/misc/pci.ids
+
+BUILD    ?= build
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+PKGS     := libpci libusb-1.0 libxml-2.0
+WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            -Wformat=2 -Wvla -Wpointer-arith -Wundef -Wno-format-nonliteral
+ifeq ($(CI),true)
+WARN     += -Werror
+endif
+ifdef SANITIZE
+CFLAGS   += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS  += -fsanitize=address,undefined
+endif
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP \
+             -DHWBOM_VERSION='"$(VERSION)"' -DHWBOM_DATADIR='"$(DATADIR)"' \
+             -DHWBOM_PCI_IDS='"$(PCI_IDS)"'
+
+# Everything but the command line: the unit tests link it too.
+LIB_SRC  := output/alloc.c output/err.c output/sanitize.c output/bom.c output/roles.c \
+            output/cyclonedx.c output/text.c \
+            vendor-db/recfile.c vendor-db/db.c \
+            probes/probe.c probes/pci.c probes/pci_check.c \
+            scanner/policy.c scanner/resolve.c scanner/judge.c scanner/outfile.c
+MAIN_SRC := scanner/main.c scanner/scan.c
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+MAIN_OBJ := $(MAIN_SRC:%.c=$(BUILD)/%.o)
+
+UNIT     := sanitize bom recfile db policy cyclonedx pci_check
+UNIT_BIN := $(UNIT:%=$(BUILD)/tests/test_%)
+SCHEMA   := tests/schema/bom-1.6.SNAPSHOT.xsd
+
+all: hwbom
+
+hwbom: $(BUILD)/hwbom
+	cp $< $@
+
+$(BUILD)/hwbom: $(LIB_OBJ) $(MAIN_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) -DSRCDIR='"$(CURDIR)"' \
+		$(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(shell pkg-config --libs cmocka)
+
+# --- the README's two commands ----------------------------------------------
+
+deps:
+	@build-aux/deps.sh build
+
+deps-test:
+	@build-aux/deps.sh test
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	./hwbom scan --datadir vendor-db -o hwbom.xml --format cyclonedx; \
+	  rc=$$?; [ $$rc -le 1 ] || exit $$rc; \
+	  ./hwbom scan --datadir vendor-db --format text -q; \
+	  echo "BOM written to hwbom.xml (exit status $$rc: 1 means a finding at or above --fail-on)"
+
+$(SCHEMA):
+	build-aux/get-schema.sh tests/schema
+
+schema: $(SCHEMA)
+
+test: deps-test
+	@$(MAKE) --no-print-directory hwbom $(UNIT_BIN) $(SCHEMA)
+	tests/run-tests.sh $(BUILD) ./hwbom
+
+check-asan: deps-test
+	@$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=1 build/asan/hwbom \
+		$(UNIT_BIN:$(BUILD)/%=build/asan/%) $(SCHEMA)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+		tests/run-tests.sh build/asan build/asan/hwbom
+
+bench: hwbom
+	build-aux/bench.sh ./hwbom
+
+# --- installation -----------------------------------------------------------
+
+install: hwbom
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/data $(DESTDIR)$(DATADIR)/policies \
+		$(DESTDIR)$(MANDIR)/man1
+	install -m 755 hwbom $(DESTDIR)$(BINDIR)/hwbom
+	install -m 644 vendor-db/data/*.db $(DESTDIR)$(DATADIR)/data/
+	install -m 644 vendor-db/policies/*.policy $(DESTDIR)$(DATADIR)/policies/
+	install -m 644 scanner/hwbom.1 $(DESTDIR)$(MANDIR)/man1/hwbom.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/hwbom $(DESTDIR)$(MANDIR)/man1/hwbom.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build hwbom hwbom.xml
+
+.PHONY: all deps deps-test run schema test check-asan bench install uninstall clean
+.SECONDARY:
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,73 @@
+#!/bin/sh
+# bench.sh HWBOM - the timings of the foundation issue, side by side in one
+# run on this machine:
+#   1. hwbom scan of the live machine (to /dev/null) against lshw -xml and
+#      lspci -nnvmm;
+#   2. hwbom scan --pci-dump of synthetic lspci -xxx dumps of 1,024 and 4,096
+#      functions (growth should be linear);
+#   3. where the time goes: callgrind's instruction counts on the 4,096 dump.
+# Needs hyperfine, lshw, pciutils and valgrind (build-aux/deps.sh bench).
+set -eu
+
+hwbom=${1:?usage: $0 HWBOM}
+top=$(cd "$(dirname "$0")/.." && pwd)
+"$top/build-aux/deps.sh" bench
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+scan="$hwbom scan --datadir $top/vendor-db -q --fail-on never"
+
+# An lspci -xxx dump of N functions: 16 buses of 32 devices of 8 functions,
+# cycling through real vendor/device/subsystem IDs.
+mkdump() {
+	awk -v n="$1" '
+	function h2(s) { return (index("0123456789abcdef", substr(s, 1, 1)) - 1) * 16 + index("0123456789abcdef", substr(s, 2, 1)) - 1 }
+	BEGIN {
+		split("8086 1521 17aa 1074|19e5 1822 19e5 d139|10de 1cb3 1028 11be|144d a808 144d a801|8086 1572 19e5 d11c|10ec 8168 1043 8677", ids, "|")
+		for (i = 0; i < n; i++) {
+			split(ids[i % 6 + 1], id, " ")
+			printf "0000:%02x:%02x.%d Device\n", int(i / 256), int(i / 8) % 32, i % 8
+			for (off = 0; off < 256; off += 16) {
+				printf "%02x:", off
+				for (b = off; b < off + 16; b++) {
+					v = 0
+					if (b == 0) v = h2(substr(id[1], 3, 2))
+					if (b == 1) v = h2(substr(id[1], 1, 2))
+					if (b == 2) v = h2(substr(id[2], 3, 2))
+					if (b == 3) v = h2(substr(id[2], 1, 2))
+					if (b == 11) v = 2
+					if (b == 44) v = h2(substr(id[3], 3, 2))
+					if (b == 45) v = h2(substr(id[3], 1, 2))
+					if (b == 46) v = h2(substr(id[4], 3, 2))
+					if (b == 47) v = h2(substr(id[4], 1, 2))
+					printf " %02x", v
+				}
+				printf "\n"
+			}
+			printf "\n"
+		}
+	}'
+}
+mkdump 1024 >"$tmp/1024.dump"
+mkdump 4096 >"$tmp/4096.dump"
+echo "machine: $(nproc) cores, $(lspci | wc -l) PCI functions live; $(uname -r)"
+echo
+
+echo "== 1. the live machine =="
+hyperfine -N --warmup 3 --runs 30 --export-markdown "$tmp/live.md" \
+	"$scan -o /dev/null" "lshw -xml" "lspci -nnvmm" >/dev/null
+cat "$tmp/live.md"
+echo
+
+echo "== 2. synthetic dumps =="
+hyperfine -N --warmup 2 --runs 15 --export-markdown "$tmp/dump.md" \
+	"$scan --pci-dump $tmp/1024.dump -o /dev/null" \
+	"$scan --pci-dump $tmp/4096.dump -o /dev/null" \
+	"lspci -F $tmp/4096.dump -nn" >/dev/null
+sed "s|$tmp/||g" "$tmp/dump.md"
+echo
+
+echo "== 3. where the time goes (callgrind, 4,096 functions) =="
+valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.out" \
+	$scan --pci-dump "$tmp/4096.dump" -o /dev/null >/dev/null 2>&1
+callgrind_annotate --inclusive=yes "$tmp/cg.out" 2>/dev/null |
+	grep -E "PROGRAM TOTALS|^ *[0-9,]+ \([ 0-9.]+%\)" | head -25

@@ -1,0 +1,209 @@
+/* bom.c - the BOM model (see bom.h). */
+#include "bom.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "sanitize.h"
+
+static const char *const verdict_names[] = {
+	[VERDICT_CLEAN] = "clean",
+	[VERDICT_INFO] = "info",
+	[VERDICT_UNKNOWN] = "unknown",
+	[VERDICT_REVIEW] = "review",
+	[VERDICT_BLOCK] = "block",
+};
+
+const char *verdict_name(enum verdict v)
+{
+	return (unsigned)v < sizeof verdict_names / sizeof *verdict_names ? verdict_names[v] : "?";
+}
+
+int verdict_parse(const char *s, enum verdict *v)
+{
+	for (size_t i = 0; i < sizeof verdict_names / sizeof *verdict_names; i++)
+		if (!strcmp(s, verdict_names[i])) {
+			*v = (enum verdict)i;
+			return 0;
+		}
+	return -1;
+}
+
+struct bom *bom_new(void)
+{
+	return xcalloc(1, sizeof(struct bom));
+}
+
+void bom_set(char **field, const char *value)
+{
+	free(*field);
+	*field = hw_sanitize(value);
+}
+
+static void component_free(struct bom_component *c)
+{
+	for (size_t i = 0; i < c->nids; i++) {
+		free(c->ids[i].ns);
+		free(c->ids[i].value);
+		free(c->ids[i].name);
+	}
+	for (size_t i = 0; i < c->nattrs; i++) {
+		struct bom_attr *a = &c->attrs[i];
+		free(a->role);
+		free(a->key);
+		free(a->entity);
+		free(a->name);
+		free(a->country);
+		free(a->controller);
+		free(a->source);
+	}
+	for (size_t i = 0; i < c->nfindings; i++) {
+		struct bom_finding *f = &c->findings[i];
+		free(f->policy);
+		free(f->rule);
+		free(f->role);
+		free(f->entity);
+		free(f->reason);
+	}
+	free(c->ids);
+	free(c->attrs);
+	free(c->findings);
+	free(c->kind);
+	free(c->location);
+	free(c->name);
+	free(c->description);
+	free(c->unknown_reason);
+	free(c);
+}
+
+void bom_free(struct bom *b)
+{
+	if (!b)
+		return;
+	for (size_t i = 0; i < b->ncomponents; i++)
+		component_free(b->components[i]);
+	for (size_t i = 0; i < b->ncoverage; i++) {
+		free(b->coverage[i].source);
+		free(b->coverage[i].state);
+		free(b->coverage[i].detail);
+	}
+	for (size_t i = 0; i < b->nprops; i++) {
+		free(b->props[i].name);
+		free(b->props[i].value);
+	}
+	free(b->components);
+	free(b->coverage);
+	free(b->props);
+	free(b->machine);
+	free(b->as_of);
+	free(b);
+}
+
+struct bom_component *bom_add_component(struct bom *b, const char *kind, const char *location)
+{
+	struct bom_component *c = xcalloc(1, sizeof *c);
+
+	bom_set(&c->kind, kind);
+	bom_set(&c->location, location);
+	GROW(b->components, b->capcomponents, b->ncomponents);
+	b->components[b->ncomponents++] = c;
+	return c;
+}
+
+void bom_add_id(struct bom_component *c, const char *ns, const char *value, const char *name)
+{
+	GROW(c->ids, c->capids, c->nids);
+	bom_set(&c->ids[c->nids].ns, ns);
+	bom_set(&c->ids[c->nids].value, value);
+	bom_set(&c->ids[c->nids].name, name);
+	c->nids++;
+}
+
+const struct bom_id *bom_get_id(const struct bom_component *c, const char *ns)
+{
+	for (size_t i = 0; i < c->nids; i++)
+		if (!strcmp(c->ids[i].ns, ns))
+			return &c->ids[i];
+	return NULL;
+}
+
+struct bom_attr *bom_add_attr(struct bom_component *c, const char *role, const char *key)
+{
+	struct bom_attr *a;
+
+	GROW(c->attrs, c->capattrs, c->nattrs);
+	a = &c->attrs[c->nattrs++];
+	bom_set(&a->role, role);
+	bom_set(&a->key, key);
+	return a;
+}
+
+const struct bom_attr *bom_find_attr(const struct bom_component *c, const char *role)
+{
+	for (size_t i = 0; i < c->nattrs; i++)
+		if (!strcmp(c->attrs[i].role, role))
+			return &c->attrs[i];
+	return NULL;
+}
+
+struct bom_finding *bom_add_finding(struct bom_component *c, enum verdict severity,
+				    const char *policy, const char *rule, const char *role,
+				    const char *entity, const char *reason)
+{
+	struct bom_finding *f;
+
+	GROW(c->findings, c->capfindings, c->nfindings);
+	f = &c->findings[c->nfindings++];
+	f->severity = severity;
+	bom_set(&f->policy, policy);
+	bom_set(&f->rule, rule);
+	bom_set(&f->role, role);
+	bom_set(&f->entity, entity);
+	bom_set(&f->reason, reason);
+	return f;
+}
+
+void bom_set_coverage(struct bom *b, const char *source, const char *state, const char *detail)
+{
+	struct bom_coverage *cv = (struct bom_coverage *)bom_get_coverage(b, source);
+
+	if (!cv) {
+		GROW(b->coverage, b->capcoverage, b->ncoverage);
+		cv = &b->coverage[b->ncoverage++];
+		bom_set(&cv->source, source);
+	}
+	bom_set(&cv->state, state);
+	bom_set(&cv->detail, detail);
+}
+
+const struct bom_coverage *bom_get_coverage(const struct bom *b, const char *source)
+{
+	for (size_t i = 0; i < b->ncoverage; i++)
+		if (!strcmp(b->coverage[i].source, source))
+			return &b->coverage[i];
+	return NULL;
+}
+
+void bom_add_prop(struct bom *b, const char *name, const char *value)
+{
+	GROW(b->props, b->capprops, b->nprops);
+	bom_set(&b->props[b->nprops].name, name);
+	bom_set(&b->props[b->nprops].value, value);
+	b->nprops++;
+}
+
+static int component_cmp(const void *pa, const void *pb)
+{
+	const struct bom_component *a = *(struct bom_component *const *)pa;
+	const struct bom_component *b = *(struct bom_component *const *)pb;
+	int r = strcmp(a->kind, b->kind);
+
+	return r ? r : strcmp(a->location, b->location);
+}
+
+void bom_sort(struct bom *b)
+{
+	if (b->ncomponents > 1)
+		qsort(b->components, b->ncomponents, sizeof *b->components, component_cmp);
+}

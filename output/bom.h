@@ -1,0 +1,126 @@
+/* bom.h - the BOM model: one machine and the components found in it.
+ *
+ * Probes fill components with raw, typed identifiers; the resolver adds
+ * attributions (role, entity, evidence); the judge adds findings and
+ * verdicts; writers turn the result into CycloneDX XML or text. Every string
+ * stored here went through hw_sanitize(), so writers emit them as they are.
+ * See DESIGN.md §8 for the property names these become. */
+#ifndef HWBOM_BOM_H
+#define HWBOM_BOM_H
+
+#include <stddef.h>
+
+/* In increasing order of gravity: a machine's verdict is the worst one. */
+enum verdict {
+	VERDICT_CLEAN,
+	VERDICT_INFO,
+	VERDICT_UNKNOWN,
+	VERDICT_REVIEW,
+	VERDICT_BLOCK,
+};
+
+const char *verdict_name(enum verdict v);
+/* Parse "clean", "info", ...; returns -1 when s names no verdict. */
+int verdict_parse(const char *s, enum verdict *v);
+
+/* One raw identifier: ns is "pci.vendor", "usb.product", "oui", ... and
+ * value its canonical text (lower-case hex where numeric); name is what the
+ * ID list (pci.ids, ...) calls it, or NULL. */
+struct bom_id {
+	char *ns;
+	char *value;
+	char *name;
+};
+
+/* Who made, assembled or owns a component, and how we know. entity is NULL
+ * when the database cannot say (written as "unknown", never as clean). */
+struct bom_attr {
+	char *role;       /* "chip-vendor", "card-assembler", ... */
+	char *key;        /* the identifier it came from: "pci:19e5" */
+	char *entity;     /* database entity id, or NULL */
+	char *name;       /* entity's legal name, or the registry name if unknown */
+	char *country;    /* ISO 3166-1 alpha-2 of its headquarters, or NULL */
+	char *controller; /* ultimate controlling entity on the as-of date, or NULL */
+	char *source;     /* source ids behind the mapping, comma-separated */
+};
+
+struct bom_finding {
+	enum verdict severity; /* VERDICT_INFO, _REVIEW or _BLOCK */
+	char *policy;          /* policy id */
+	char *rule;            /* rule id within the policy */
+	char *role;
+	char *entity;
+	char *reason; /* one line a person reads: why the rule applies */
+};
+
+struct bom_component {
+	char *kind;        /* "pci", "usb", ... */
+	char *location;    /* "0000:3b:00.0" */
+	char *name;        /* product name from the ID list, or NULL */
+	char *description; /* what it is, e.g. its PCI class name, or NULL */
+
+	struct bom_id *ids;
+	size_t nids, capids;
+	struct bom_attr *attrs;
+	size_t nattrs, capattrs;
+	struct bom_finding *findings;
+	size_t nfindings, capfindings;
+
+	enum verdict verdict;
+	char *unknown_reason; /* why the verdict is unknown, or NULL */
+};
+
+/* What one source of the scan could see: "read" (complete), "absent" (read,
+ * nothing there), "not-probed", "denied", ... */
+struct bom_coverage {
+	char *source; /* "pci", "usb", "dmi", ... */
+	char *state;
+	char *detail; /* how it was read, or why not; may be NULL */
+};
+
+/* A (name, value) pair for the machine: database fingerprint, policies, ... */
+struct bom_prop {
+	char *name;
+	char *value;
+};
+
+struct bom {
+	char *machine; /* a name for the machine (host name or capture name) */
+	char *as_of;   /* YYYY-MM-DD the verdicts hold for */
+
+	struct bom_component **components;
+	size_t ncomponents, capcomponents;
+	struct bom_coverage *coverage;
+	size_t ncoverage, capcoverage;
+	struct bom_prop *props;
+	size_t nprops, capprops;
+
+	enum verdict verdict;
+};
+
+/* Free with bom_free(). */
+struct bom *bom_new(void);
+void bom_free(struct bom *b);
+
+/* Set a string field, sanitising it; NULL clears. */
+void bom_set(char **field, const char *value);
+
+/* Append a component owned by b; the returned pointer stays valid. */
+struct bom_component *bom_add_component(struct bom *b, const char *kind, const char *location);
+void bom_add_id(struct bom_component *c, const char *ns, const char *value, const char *name);
+/* Identifier ns of c, or NULL. */
+const struct bom_id *bom_get_id(const struct bom_component *c, const char *ns);
+struct bom_attr *bom_add_attr(struct bom_component *c, const char *role, const char *key);
+/* The first attribution of c in role, or NULL. */
+const struct bom_attr *bom_find_attr(const struct bom_component *c, const char *role);
+struct bom_finding *bom_add_finding(struct bom_component *c, enum verdict severity,
+				    const char *policy, const char *rule, const char *role,
+				    const char *entity, const char *reason);
+void bom_set_coverage(struct bom *b, const char *source, const char *state, const char *detail);
+const struct bom_coverage *bom_get_coverage(const struct bom *b, const char *source);
+void bom_add_prop(struct bom *b, const char *name, const char *value);
+
+/* Sort components by kind, then location, so output diffs cleanly. */
+void bom_sort(struct bom *b);
+
+#endif

@@ -1,0 +1,208 @@
+/* cyclonedx.c - CycloneDX 1.6 XML through libxml2's xmlTextWriter.
+ *
+ * The writer escapes markup but checks nothing else; every string in the
+ * model has already been through hw_sanitize(), which is what makes the
+ * output well-formed whatever the hardware said. Element order follows the
+ * XSD's xs:sequence (bom-1.6.xsd): the schema rejects any other. */
+#include "cyclonedx.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlwriter.h>
+
+#include "alloc.h"
+
+#define X(s) ((const xmlChar *)(s))
+
+/* Every libxml2 call goes through here: the first failure sticks. */
+struct w {
+	xmlTextWriterPtr tw;
+	int failed;
+};
+
+static void start(struct w *w, const char *name)
+{
+	if (!w->failed && xmlTextWriterStartElement(w->tw, X(name)) < 0)
+		w->failed = 1;
+}
+
+static void end(struct w *w)
+{
+	if (!w->failed && xmlTextWriterEndElement(w->tw) < 0)
+		w->failed = 1;
+}
+
+static void attr(struct w *w, const char *name, const char *value)
+{
+	if (!w->failed && xmlTextWriterWriteAttribute(w->tw, X(name), X(value)) < 0)
+		w->failed = 1;
+}
+
+static void elem(struct w *w, const char *name, const char *text)
+{
+	if (!w->failed && xmlTextWriterWriteElement(w->tw, X(name), X(text)) < 0)
+		w->failed = 1;
+}
+
+static void prop(struct w *w, const char *name, const char *value)
+{
+	start(w, "property");
+	attr(w, "name", name);
+	if (!w->failed && xmlTextWriterWriteString(w->tw, X(value ? value : "")) < 0)
+		w->failed = 1;
+	end(w);
+}
+
+static void propf(struct w *w, const char *value, const char *fmt, const char *a,
+		  const char *b)
+{
+	char *name = xasprintf(fmt, a, b);
+
+	prop(w, name, value);
+	free(name);
+}
+
+static void metadata(struct w *w, const struct bom *b, const struct cdx_opts *o)
+{
+	start(w, "metadata");
+	if (o->timestamp)
+		elem(w, "timestamp", o->timestamp);
+	start(w, "lifecycles");
+	start(w, "lifecycle");
+	elem(w, "phase", "operations");
+	end(w);
+	end(w);
+	start(w, "tools");
+	start(w, "components");
+	start(w, "component");
+	attr(w, "type", "application");
+	elem(w, "name", "hwbom");
+	elem(w, "version", o->tool_version);
+	end(w);
+	end(w);
+	end(w);
+	start(w, "component");
+	attr(w, "type", "device");
+	attr(w, "bom-ref", "machine");
+	elem(w, "name", b->machine ? b->machine : "unnamed machine");
+	end(w);
+	start(w, "properties");
+	prop(w, "hwbom:verdict", verdict_name(b->verdict));
+	prop(w, "hwbom:as-of", b->as_of);
+	for (size_t i = 0; i < b->ncoverage; i++) {
+		const struct bom_coverage *cv = &b->coverage[i];
+
+		propf(w, cv->state, "hwbom:coverage:%s%s", cv->source, "");
+		if (cv->detail)
+			propf(w, cv->detail, "hwbom:coverage:%s%s", cv->source, ":detail");
+	}
+	for (size_t i = 0; i < b->nprops; i++)
+		prop(w, b->props[i].name, b->props[i].value);
+	end(w);
+	end(w);
+}
+
+static void organization(struct w *w, const char *element, const struct bom_attr *a)
+{
+	start(w, element);
+	elem(w, "name", a->name);
+	if (a->country) {
+		start(w, "address");
+		elem(w, "country", a->country);
+		end(w);
+	}
+	end(w);
+}
+
+static void component(struct w *w, const struct bom_component *c)
+{
+	const struct bom_attr *maker = bom_find_attr(c, "chip-vendor");
+	const struct bom_attr *assembler = bom_find_attr(c, "card-assembler");
+	char *ref = xasprintf("%s:%s", c->kind, c->location);
+
+	start(w, "component");
+	attr(w, "type", "device");
+	attr(w, "bom-ref", ref);
+	free(ref);
+	if (assembler && assembler->name)
+		organization(w, "supplier", assembler);
+	if (maker && maker->name)
+		organization(w, "manufacturer", maker);
+	if (c->name) {
+		elem(w, "name", c->name);
+	} else {
+		/* name is required: say what we do know */
+		char *name = xasprintf("%s device %s", c->kind, c->location);
+		elem(w, "name", name);
+		free(name);
+	}
+	if (c->description)
+		elem(w, "description", c->description);
+	start(w, "properties");
+	prop(w, "hwbom:kind", c->kind);
+	prop(w, "hwbom:location", c->location);
+	for (size_t i = 0; i < c->nids; i++)
+		propf(w, c->ids[i].value, "hwbom:id:%s%s", c->ids[i].ns, "");
+	for (size_t i = 0; i < c->nattrs; i++) {
+		const struct bom_attr *a = &c->attrs[i];
+
+		propf(w, a->entity ? a->entity : "unknown", "hwbom:origin:%s%s", a->role, "");
+		propf(w, a->key, "hwbom:origin:%s%s", a->role, ":key");
+		if (a->country)
+			propf(w, a->country, "hwbom:origin:%s%s", a->role, ":country");
+		if (a->controller)
+			propf(w, a->controller, "hwbom:origin:%s%s", a->role, ":controller");
+		if (a->source)
+			propf(w, a->source, "hwbom:origin:%s%s", a->role, ":source");
+	}
+	for (size_t i = 0; i < c->nfindings; i++) {
+		const struct bom_finding *f = &c->findings[i];
+		char *v = xasprintf("%s %s/%s %s %s", verdict_name(f->severity), f->policy, f->rule,
+				    f->role, f->entity);
+
+		prop(w, "hwbom:finding", v);
+		free(v);
+	}
+	prop(w, "hwbom:verdict", verdict_name(c->verdict));
+	if (c->unknown_reason)
+		prop(w, "hwbom:unknown", c->unknown_reason);
+	end(w);
+	end(w);
+}
+
+int cyclonedx_write(const struct bom *b, FILE *f, const struct cdx_opts *o, struct hw_err *e)
+{
+	xmlOutputBufferPtr out = xmlOutputBufferCreateFile(f, NULL);
+	struct w w = {0};
+
+	if (!out)
+		return hw_fail(e, "cannot create the XML output buffer");
+	w.tw = xmlNewTextWriter(out); /* owns out from here on */
+	if (!w.tw) {
+		xmlOutputBufferClose(out);
+		return hw_fail(e, "cannot create the XML writer");
+	}
+	if (xmlTextWriterSetIndent(w.tw, 1) < 0 || xmlTextWriterSetIndentString(w.tw, X("  ")) < 0 ||
+	    xmlTextWriterStartDocument(w.tw, NULL, "UTF-8", NULL) < 0)
+		w.failed = 1;
+	start(&w, "bom");
+	attr(&w, "xmlns", CYCLONEDX_NS);
+	if (o->serial)
+		attr(&w, "serialNumber", o->serial);
+	attr(&w, "version", "1");
+	metadata(&w, b, o);
+	if (b->ncomponents) {
+		start(&w, "components");
+		for (size_t i = 0; i < b->ncomponents; i++)
+			component(&w, b->components[i]);
+		end(&w);
+	}
+	end(&w);
+	if (!w.failed && xmlTextWriterEndDocument(w.tw) < 0)
+		w.failed = 1;
+	xmlFreeTextWriter(w.tw);
+	if (w.failed)
+		return hw_fail(e, "writing the XML failed");
+	return 0;
+}

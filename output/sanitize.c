@@ -1,0 +1,62 @@
+/* sanitize.c - make hostile strings safe for XML and terminals (see sanitize.h). */
+#include "sanitize.h"
+
+#include <string.h>
+
+#include <libxml/chvalid.h>
+#include <libxml/xmlstring.h>
+
+#include "alloc.h"
+
+static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
+static const char ellipsis[] = "\xE2\x80\xA6";    /* U+2026 */
+
+static int is_control(int c)
+{
+	return c < 0x20 || (c >= 0x7F && c <= 0x9F);
+}
+
+char *hw_sanitize_n(const char *s, size_t len)
+{
+	/* each input byte becomes at most 3 output bytes */
+	size_t cap = (len < HW_STR_MAX ? len : HW_STR_MAX) * 3 + sizeof ellipsis;
+	char *out = xmalloc(cap + 1);
+	size_t i = 0, o = 0;
+
+	while (i < len) {
+		const char *piece;
+		size_t plen;
+		int n = (int)(len - i > 4 ? 4 : len - i);
+		int c = xmlGetUTF8Char((const unsigned char *)s + i, &n);
+
+		if (c < 0 || n <= 0) {
+			/* not UTF-8: one replacement per bad byte, resynchronise
+			 * on the next */
+			piece = replacement;
+			plen = 3;
+			n = 1;
+		} else if (!xmlIsCharQ(c) || is_control(c)) {
+			/* well-formed but not allowed: one replacement */
+			piece = replacement;
+			plen = 3;
+		} else {
+			piece = s + i;
+			plen = (size_t)n;
+		}
+		if (o + plen > HW_STR_MAX) {
+			memcpy(out + o, ellipsis, 3);
+			o += 3;
+			break;
+		}
+		memcpy(out + o, piece, plen);
+		o += plen;
+		i += (size_t)n;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+char *hw_sanitize(const char *s)
+{
+	return s ? hw_sanitize_n(s, strlen(s)) : NULL;
+}

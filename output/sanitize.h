@@ -1,0 +1,24 @@
+/* sanitize.h - the one sanitiser every string from hardware passes through.
+ *
+ * Device strings, dump contents and database text are hostile: they may hold
+ * control bytes, invalid UTF-8, surrogates, NULs or megabytes of junk. The
+ * BOM model only ever stores sanitised strings, so every writer (XML, text)
+ * can emit them as they are. libxml2's writer checks none of this itself. */
+#ifndef HWBOM_SANITIZE_H
+#define HWBOM_SANITIZE_H
+
+#include <stddef.h>
+
+/* Longest string kept, in bytes of output; longer ones are cut at a character
+ * boundary and end in U+2026 (…). */
+#define HW_STR_MAX 1024
+
+/* Return a new string holding the len bytes at s with every byte sequence that
+ * is not a valid UTF-8 encoding of an XML 1.0 Char, and every control
+ * character (C0 including tab, CR and LF; DEL; C1), replaced by U+FFFD.
+ * Never NULL for non-NULL s. Free with free(). */
+char *hw_sanitize_n(const char *s, size_t len);
+/* Same, for a NUL-terminated string; NULL gives NULL. */
+char *hw_sanitize(const char *s);
+
+#endif

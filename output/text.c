@@ -1,0 +1,82 @@
+/* text.c - the terminal table (see text.h). Strings in the model are
+ * sanitised (no control characters), so they cannot move the cursor. */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+
+/* Columns are cut to these widths (in bytes; names are mostly ASCII). */
+#define W_LOC 14
+#define W_NAME 34
+#define W_ORG 20
+#define W_CC 5
+
+/* Print s in a column of width w, cut on a UTF-8 boundary with '~'. */
+static void cell(FILE *f, const char *s, int w)
+{
+	size_t n = strlen(s), cut = n;
+	int pad;
+
+	if (n > (size_t)w) {
+		cut = (size_t)w - 1;
+		while (cut && ((unsigned char)s[cut] & 0xC0) == 0x80)
+			cut--;
+	}
+	fprintf(f, "%.*s%s", (int)cut, s, cut < n ? "~" : "");
+	pad = w - (int)cut - (cut < n);
+	fprintf(f, "%*s ", pad > 0 ? pad : 0, "");
+}
+
+static const char *org(const struct bom_attr *a)
+{
+	if (!a)
+		return "-";
+	return a->entity ? a->entity : "unknown";
+}
+
+int text_write(const struct bom *b, FILE *f, struct hw_err *e)
+{
+	fprintf(f, "%-*s %-*s %-*s %-*s %-*s %s\n", W_LOC, "LOCATION", W_NAME, "NAME", W_ORG,
+		"CHIP VENDOR", W_ORG, "ASSEMBLER", W_CC, "CC", "VERDICT");
+	for (size_t i = 0; i < b->ncomponents; i++) {
+		const struct bom_component *c = b->components[i];
+		const struct bom_attr *chip = bom_find_attr(c, "chip-vendor");
+		const struct bom_attr *card = bom_find_attr(c, "card-assembler");
+		char *cc = xasprintf("%s%s%s", chip && chip->country ? chip->country : "?",
+				     card ? "/" : "",
+				     card ? (card->country ? card->country : "?") : "");
+
+		cell(f, c->location, W_LOC);
+		cell(f, c->name ? c->name : "?", W_NAME);
+		cell(f, org(chip), W_ORG);
+		cell(f, org(card), W_ORG);
+		cell(f, cc, W_CC);
+		fprintf(f, "%s\n", verdict_name(c->verdict));
+		free(cc);
+		for (size_t k = 0; k < c->nfindings; k++)
+			fprintf(f, "    %s %s/%s: %s\n", verdict_name(c->findings[k].severity),
+				c->findings[k].policy, c->findings[k].rule, c->findings[k].reason);
+		if (c->unknown_reason)
+			fprintf(f, "    unknown: %s\n", c->unknown_reason);
+	}
+	fprintf(f, "\nmachine %s: %s (as of %s)\n", b->machine ? b->machine : "?",
+		verdict_name(b->verdict), b->as_of ? b->as_of : "?");
+	for (size_t i = 0; i < b->ncoverage; i++)
+		fprintf(f, "  source %-8s %s%s%s\n", b->coverage[i].source, b->coverage[i].state,
+			b->coverage[i].detail ? ": " : "",
+			b->coverage[i].detail ? b->coverage[i].detail : "");
+	for (size_t i = 0, n = 0; i < b->nprops; i++)
+		if (!strcmp(b->props[i].name, "hwbom:unseen"))
+			fprintf(f, "%s%s", n++ ? ", " : "  unseen (no source read shows them): ",
+				b->props[i].value);
+	for (size_t i = 0; i < b->nprops; i++)
+		if (!strcmp(b->props[i].name, "hwbom:unseen")) {
+			fputc('\n', f);
+			break;
+		}
+	if (ferror(f))
+		return hw_fail(e, "write error");
+	return 0;
+}

@@ -1,0 +1,278 @@
+/* pci.c - the PCI probe, through libpci.
+ *
+ * Three sources, one code path: the live machine (libpci's default access
+ * method), an `lspci -x`/`-xxx`/`-xxxx` dump (libpci's "dump" method) and a
+ * captured sysfs tree under --root (libpci's "linux-sysfs" method with
+ * sysfs.path). Names come from the pci.ids file given, never from udev's hwdb
+ * or a DNS cache, so they do not depend on the host.
+ *
+ * libpci's error handler may not return. Ours records the message and
+ * longjmp()s back here. Recorded input is checked first (pci_check.c) so
+ * that a bad dump or tree is reported with its file and line rather than
+ * with libpci's bare "Malformed line". */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <pci/pci.h>
+
+#include "../output/alloc.h"
+#include "pci_check.h"
+#include "probe.h"
+
+#define NAME_MAX_LEN 256
+
+/* libpci's callbacks carry no user pointer: the probe runs one access at a
+ * time and keeps its state here. */
+static struct {
+	jmp_buf env;
+	struct hw_err *e;
+	char msg[HW_ERR_MAX];
+} cb;
+
+static void PCI_NONRET on_error(char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(cb.msg, sizeof cb.msg, fmt, ap);
+	va_end(ap);
+	longjmp(cb.env, 1);
+}
+
+static void on_warning(char *fmt, ...)
+{
+	char buf[HW_ERR_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	hw_warn(cb.e, "pci: %s", buf);
+}
+
+static void on_debug(char *fmt, ...)
+{
+	(void)fmt;
+}
+
+static int detect(const struct probe_src *src)
+{
+	return !probe_src_recorded(src) || src->pci_dump || src->root;
+}
+
+static int dev_cmp(const void *pa, const void *pb)
+{
+	const struct pci_dev *a = *(struct pci_dev *const *)pa, *b = *(struct pci_dev *const *)pb;
+
+	if (a->domain != b->domain)
+		return a->domain < b->domain ? -1 : 1;
+	if (a->bus != b->bus)
+		return a->bus - b->bus;
+	if (a->dev != b->dev)
+		return a->dev - b->dev;
+	return a->func - b->func;
+}
+
+/* Whether an ids file was set: without one libpci would read the host's
+ * default, so we ask for no names at all. */
+static int have_names;
+
+static const char *lookup(struct pci_access *pacc, char *buf, int flags, ...)
+{
+	va_list ap;
+	char *r;
+
+	if (!have_names)
+		return NULL;
+	/* pci_lookup_name() is variadic itself, so spell out the cases */
+	va_start(ap, flags);
+	if (flags & PCI_LOOKUP_SUBSYSTEM) {
+		unsigned v = va_arg(ap, unsigned), d = va_arg(ap, unsigned);
+		unsigned sv = va_arg(ap, unsigned), sd = va_arg(ap, unsigned);
+		r = pci_lookup_name(pacc, buf, NAME_MAX_LEN, flags | PCI_LOOKUP_NO_NUMBERS, v, d,
+				    sv, sd);
+	} else if (flags & PCI_LOOKUP_DEVICE) {
+		unsigned v = va_arg(ap, unsigned), d = va_arg(ap, unsigned);
+		r = pci_lookup_name(pacc, buf, NAME_MAX_LEN, flags | PCI_LOOKUP_NO_NUMBERS, v, d);
+	} else {
+		unsigned v = va_arg(ap, unsigned);
+		r = pci_lookup_name(pacc, buf, NAME_MAX_LEN, flags | PCI_LOOKUP_NO_NUMBERS, v);
+	}
+	va_end(ap);
+	return r;
+}
+
+static void add_device(struct pci_access *pacc, struct pci_dev *d, struct bom *bom)
+{
+	char loc[32], hex[16], buf[NAME_MAX_LEN];
+	int known = pci_fill_info(d, PCI_FILL_IDENT | PCI_FILL_CLASS | PCI_FILL_CLASS_EXT |
+					     PCI_FILL_SUBSYS);
+	struct bom_component *c;
+
+	snprintf(loc, sizeof loc, "%04x:%02x:%02x.%u", (unsigned)d->domain, d->bus, d->dev,
+		 d->func);
+	c = bom_add_component(bom, "pci", loc);
+	snprintf(hex, sizeof hex, "%04x", d->vendor_id);
+	bom_add_id(c, "pci.vendor", hex, lookup(pacc, buf, PCI_LOOKUP_VENDOR, d->vendor_id));
+	snprintf(hex, sizeof hex, "%04x", d->device_id);
+	bom_add_id(c, "pci.device", hex,
+		   lookup(pacc, buf, PCI_LOOKUP_DEVICE, d->vendor_id, d->device_id));
+	/* 0000 and ffff mean "no subsystem" (bridges, old devices, short reads) */
+	if ((known & PCI_FILL_SUBSYS) && d->subsys_vendor_id != 0 &&
+	    d->subsys_vendor_id != 0xffff) {
+		snprintf(hex, sizeof hex, "%04x", d->subsys_vendor_id);
+		bom_add_id(c, "pci.subvendor", hex,
+			   lookup(pacc, buf, PCI_LOOKUP_VENDOR, d->subsys_vendor_id));
+		snprintf(hex, sizeof hex, "%04x", d->subsys_id);
+		bom_add_id(c, "pci.subdevice", hex,
+			   lookup(pacc, buf, PCI_LOOKUP_SUBSYSTEM | PCI_LOOKUP_DEVICE,
+				  d->vendor_id, d->device_id, d->subsys_vendor_id,
+				  d->subsys_id));
+	}
+	snprintf(hex, sizeof hex, "%04x%02x", d->device_class,
+		 (known & PCI_FILL_CLASS_EXT) ? d->prog_if : 0);
+	bom_add_id(c, "pci.class", hex, lookup(pacc, buf, PCI_LOOKUP_CLASS, d->device_class));
+	if (known & PCI_FILL_CLASS_EXT) {
+		snprintf(hex, sizeof hex, "%02x", d->rev_id);
+		bom_add_id(c, "pci.revision", hex, NULL);
+	}
+	bom_set(&c->name, bom_get_id(c, "pci.device")->name);
+	bom_set(&c->description, bom_get_id(c, "pci.class")->name);
+}
+
+static int is_dir(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0)
+		return 0;
+	if (!S_ISDIR(st.st_mode)) {
+		errno = ENOTDIR;
+		return 0;
+	}
+	return 1;
+}
+
+/* Choose the access method; 0 to go on, 1 when the source is absent
+ * (coverage already set), -1 on error. */
+static int setup(struct pci_access *pacc, const struct probe_src *src, struct bom *bom,
+		 char **sysfs, struct hw_err *e)
+{
+	if (src->pci_dump) {
+		if (pci_check_dump(src->pci_dump, e) < 0)
+			return -1;
+		pacc->method = PCI_ACCESS_DUMP;
+		pci_set_param(pacc, "dump.name", (char *)src->pci_dump);
+		bom_set_coverage(bom, "pci", "read", "lspci -x dump");
+		return 0;
+	}
+	if (src->root) {
+		char *devices;
+
+		if (!is_dir(src->root))
+			return hw_fail(e, "%s: %s", src->root, strerror(errno));
+		*sysfs = xasprintf("%s/sys/bus/pci", src->root);
+		devices = xasprintf("%s/devices", *sysfs);
+		if (!is_dir(devices)) {
+			bom_set_coverage(bom, "pci", "absent", "no sys/bus/pci/devices in the tree");
+			free(devices);
+			return 1;
+		}
+		if (pci_check_sysfs(devices, e) < 0) {
+			free(devices);
+			return -1;
+		}
+		free(devices);
+		pacc->method = PCI_ACCESS_SYS_BUS_PCI;
+		pci_set_param(pacc, "sysfs.path", *sysfs);
+		bom_set_coverage(bom, "pci", "read", "sysfs tree");
+		return 0;
+	}
+	bom_set_coverage(bom, "pci", "read", "live");
+	return 0;
+}
+
+/* The devices, sorted; on the heap so that a longjmp() from libpci in the
+ * middle of filling them leaves nothing in registers to lose. */
+struct devlist {
+	struct pci_dev **devs;
+	size_t n, cap;
+};
+
+static void scan(struct pci_access *pacc, struct devlist *dl, struct bom *bom)
+{
+	pci_init(pacc);
+	pci_scan_bus(pacc);
+	/* libpci links devices in reverse order of discovery: sort them */
+	for (struct pci_dev *d = pacc->devices; d; d = d->next) {
+		GROW(dl->devs, dl->cap, dl->n);
+		dl->devs[dl->n++] = d;
+	}
+	if (dl->n > 1)
+		qsort(dl->devs, dl->n, sizeof *dl->devs, dev_cmp);
+	for (size_t i = 0; i < dl->n; i++)
+		add_device(pacc, dl->devs[i], bom);
+	if (!dl->n)
+		bom_set_coverage(bom, "pci", "absent", "no PCI devices found");
+}
+
+static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
+{
+	struct pci_access *pacc = pci_alloc();
+	struct devlist *dl = xcalloc(1, sizeof *dl);
+	char *sysfs = NULL;
+	int rc;
+
+	cb.e = e;
+	pacc->error = on_error;
+	pacc->warning = on_warning;
+	pacc->debug = on_debug;
+	/* names from the ids file alone: no udev hwdb, no DNS, no ~/.pciids-cache */
+	pacc->id_lookup_mode = PCI_LOOKUP_NO_HWDB;
+	pci_set_param(pacc, "hwdb.disable", "1");
+
+	rc = setup(pacc, src, bom, &sysfs, e);
+	if (rc != 0) {
+		rc = rc < 0 ? -1 : 0;
+		goto out;
+	}
+	have_names = src->pci_ids && access(src->pci_ids, R_OK) == 0;
+	if (have_names)
+		pci_set_name_list_path(pacc, (char *)src->pci_ids, 0);
+	else if (src->pci_ids)
+		hw_warn(e, "pci: %s: %s; devices will have no names", src->pci_ids,
+			strerror(errno));
+	if (setjmp(cb.env)) {
+		/* libpci gave up: on input the user named that is an error, on
+		 * the live machine it is coverage */
+		if (probe_src_recorded(src)) {
+			rc = hw_fail(e, "%s: %s", src->pci_dump ? src->pci_dump : sysfs, cb.msg);
+		} else {
+			bom_set_coverage(bom, "pci", "error", cb.msg);
+			hw_warn(e, "pci: %s", cb.msg);
+			rc = 0;
+		}
+		goto out;
+	}
+	scan(pacc, dl, bom);
+	rc = 0;
+out:
+	free(dl->devs);
+	free(dl);
+	free(sysfs);
+	pci_cleanup(pacc);
+	return rc;
+}
+
+const struct probe_ops probe_pci = {
+	.name = "pci",
+	.help = "PCI functions through libpci: live, lspci -x dumps, sysfs trees",
+	.detect = detect,
+	.run = run,
+};

@@ -1,0 +1,45 @@
+/* probe.h - the probe frame: one ops table per hardware source.
+ *
+ * In the manner of libpci's struct pci_methods: each probe is one file that
+ * exports one `const struct probe_ops`, and probe.c holds the table that
+ * fixes the order they run in. Adding a probe is one new file and one row.
+ * A probe fills the raw BOM (components with identifiers) and records its
+ * coverage; it never resolves, judges or prints. */
+#ifndef HWBOM_PROBE_H
+#define HWBOM_PROBE_H
+
+#include "../output/bom.h"
+#include "../output/err.h"
+
+/* Where the probes read from. With no recorded source at all, the live
+ * machine; with any, only what was given (DESIGN.md §4). */
+struct probe_src {
+	const char *root;     /* --root DIR: DIR/sys stands for /sys; NULL if not given */
+	const char *pci_dump; /* --pci-dump FILE; NULL if not given */
+	const char *pci_ids;  /* pci.ids to take names from */
+};
+
+struct probe_ops {
+	const char *name; /* also the coverage source name: "pci" */
+	const char *help; /* one line: what it reads */
+	/* 1 if this probe has something to read in src, 0 if src gives it
+	 * nothing (it is then recorded as not probed). */
+	int (*detect)(const struct probe_src *src);
+	/* Add components to bom and set its coverage. A source that is simply
+	 * absent is coverage, not an error; a file the user named that cannot
+	 * be read or parsed is: -1 with e naming the file (and line). */
+	int (*run)(const struct probe_src *src, struct bom *bom, struct hw_err *e);
+};
+
+extern const struct probe_ops probe_pci;
+
+/* NULL-terminated, in run order. */
+extern const struct probe_ops *const probe_table[];
+
+/* Whether any recorded source is given (then nothing live is read). */
+int probe_src_recorded(const struct probe_src *src);
+
+/* Run every probe in table order; stops at the first error. */
+int probe_run_all(const struct probe_src *src, struct bom *bom, struct hw_err *e);
+
+#endif

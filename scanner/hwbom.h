@@ -1,0 +1,25 @@
+/* hwbom.h - the command's subcommands and shared helpers. */
+#ifndef HWBOM_HWBOM_H
+#define HWBOM_HWBOM_H
+
+#ifndef HWBOM_VERSION
+#define HWBOM_VERSION "0.0.0-dev"
+#endif
+#ifndef HWBOM_DATADIR
+#define HWBOM_DATADIR "/usr/local/share/hwbom"
+#endif
+#ifndef HWBOM_PCI_IDS
+#define HWBOM_PCI_IDS "/usr/share/misc/pci.ids"
+#endif
+
+/* Exit statuses (hwbom(1)). */
+#define EXIT_FOUND 1 /* something reached --fail-on */
+#define EXIT_BAD 2   /* usage error, unreadable or malformed input */
+
+int cmd_scan(int argc, char **argv);
+
+/* Print "hwbom: " and the message to stderr. */
+void msg_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void msg_warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,79 @@
+/* main.c - hwbom: who made, assembled and owns the hardware in a machine,
+ * and whether a procurement rule covers them. Dispatches subcommands. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+
+#include "hwbom.h"
+
+static void usage(FILE *f)
+{
+	fputs("Usage: hwbom COMMAND [OPTION]...\n"
+	      "Hardware bill of materials with origin: who made, assembled and owns each\n"
+	      "part of a machine, judged against procurement rules (NDAA 889, ...).\n"
+	      "\n"
+	      "Commands:\n"
+	      "  scan      scan this machine (or recorded data) and write its CycloneDX BOM\n"
+	      "\n"
+	      "Options:\n"
+	      "  -h, --help     show this help (hwbom COMMAND --help for a command's)\n"
+	      "  -V, --version  show the version\n"
+	      "\n"
+	      "Exit status: 0 nothing reached --fail-on; 1 something did; 2 usage error or\n"
+	      "bad input. See hwbom(1).\n",
+	      f);
+}
+
+static void vmsg(const char *what, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "hwbom: %s", what);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void msg_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg("", fmt, ap);
+	va_end(ap);
+}
+
+void msg_warning(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg("warning: ", fmt, ap);
+	va_end(ap);
+}
+
+int main(int argc, char **argv)
+{
+	int rc;
+
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_BAD;
+	}
+	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
+		usage(stdout);
+		return 0;
+	}
+	if (!strcmp(argv[1], "-V") || !strcmp(argv[1], "--version")) {
+		printf("hwbom %s\n", HWBOM_VERSION);
+		return 0;
+	}
+	LIBXML_TEST_VERSION;
+	if (!strcmp(argv[1], "scan")) {
+		rc = cmd_scan(argc - 1, argv + 1);
+	} else {
+		msg_error("unknown command '%s' (try 'hwbom --help')", argv[1]);
+		rc = EXIT_BAD;
+	}
+	xmlCleanupParser();
+	return rc;
+}

@@ -1,0 +1,76 @@
+/* outfile.c - atomic output files (see outfile.h). */
+#include "outfile.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../output/alloc.h"
+
+int outfile_open(struct outfile *o, const char *path, struct hw_err *e)
+{
+	mode_t mask;
+	int fd;
+
+	memset(o, 0, sizeof *o);
+	if (!path || !strcmp(path, "-")) {
+		o->f = stdout;
+		return 0;
+	}
+	o->path = xstrdup(path);
+	o->tmp = xasprintf("%s.XXXXXX", path);
+	fd = mkstemp(o->tmp);
+	if (fd < 0) {
+		hw_fail(e, "%s: cannot create a temporary file beside it: %s", path,
+			strerror(errno));
+		free(o->tmp), free(o->path);
+		memset(o, 0, sizeof *o);
+		return -1;
+	}
+	/* mkstemp makes 0600; a BOM is no secret: the usual mode */
+	mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) < 0 || !(o->f = fdopen(fd, "w"))) {
+		hw_fail(e, "%s: %s", o->tmp, strerror(errno));
+		close(fd);
+		outfile_abort(o);
+		return -1;
+	}
+	return 0;
+}
+
+int outfile_commit(struct outfile *o, struct hw_err *e)
+{
+	int failed;
+
+	if (!o->path) {
+		if (fflush(stdout) == EOF || ferror(stdout))
+			return hw_fail(e, "standard output: %s", strerror(errno));
+		return 0;
+	}
+	failed = fflush(o->f) == EOF || ferror(o->f) || fsync(fileno(o->f)) < 0;
+	if (fclose(o->f) == EOF)
+		failed = 1;
+	o->f = NULL;
+	if (failed || rename(o->tmp, o->path) < 0) {
+		hw_fail(e, "%s: %s", o->path, strerror(errno));
+		outfile_abort(o);
+		return -1;
+	}
+	free(o->tmp), free(o->path);
+	memset(o, 0, sizeof *o);
+	return 0;
+}
+
+void outfile_abort(struct outfile *o)
+{
+	if (o->path) {
+		if (o->f)
+			fclose(o->f);
+		unlink(o->tmp);
+		free(o->tmp), free(o->path);
+	}
+	memset(o, 0, sizeof *o);
+}

@@ -1,0 +1,233 @@
+/* policy.c - load policy files (see policy.h; syntax in
+ * vendor-db/policies/README.md). */
+#include "policy.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../output/alloc.h"
+#include "../output/roles.h"
+#include "../vendor-db/recfile.h"
+
+struct load {
+	struct policy_set *set;
+	struct policy *cur;
+	const struct db *db;
+};
+
+static int check_src(const struct load *l, const struct rec *r, struct hw_err *e)
+{
+	const char *src = rec_get(r, "src");
+	char *copy, *tok, *save;
+	int rc = 0;
+
+	if (!src || !*src)
+		return rec_fail(r, e, "'%s' needs src= naming its source", r->verb);
+	copy = xstrdup(src);
+	for (tok = strtok_r(copy, ",", &save); tok && !rc; tok = strtok_r(NULL, ",", &save))
+		if (!db_source(l->db, tok))
+			rc = rec_fail(r, e, "unknown source '%s'", tok);
+	free(copy);
+	return rc;
+}
+
+static int rec_policy(struct load *l, const struct rec *r, struct hw_err *e)
+{
+	static const char *const keys[] = {"title", "citation", "edition", "src", "note", NULL};
+	struct policy *p;
+
+	if (l->cur)
+		return rec_fail(r, e, "one policy per file (already read '%s')", l->cur->id);
+	if (rec_check(r, e, 1, 1, keys) < 0)
+		return -1;
+	if (!rec_is_ident(r->args[0]))
+		return rec_fail(r, e, "bad policy id '%s'", r->args[0]);
+	for (size_t i = 0; i < l->set->npolicies; i++)
+		if (!strcmp(l->set->policies[i].id, r->args[0]))
+			return rec_fail(r, e, "policy '%s' is loaded twice", r->args[0]);
+	if (!rec_get(r, "title") || !rec_get(r, "citation"))
+		return rec_fail(r, e, "policy needs title= and citation=");
+	if (!rec_get(r, "edition") || !rec_is_date(rec_get(r, "edition")))
+		return rec_fail(r, e, "policy needs edition=YYYY-MM-DD");
+	if (check_src(l, r, e) < 0)
+		return -1;
+	GROW(l->set->policies, l->set->cappolicies, l->set->npolicies);
+	p = &l->set->policies[l->set->npolicies++];
+	p->id = xstrdup(r->args[0]);
+	p->title = xstrdup(rec_get(r, "title"));
+	p->citation = xstrdup(rec_get(r, "citation"));
+	p->edition = xstrdup(rec_get(r, "edition"));
+	p->src = xstrdup(rec_get(r, "src"));
+	l->cur = p;
+	return 0;
+}
+
+static int parse_roles(struct policy_rule *pr, const struct rec *r, struct hw_err *e)
+{
+	const char *list = rec_get(r, "roles");
+	char *copy, *tok, *save;
+	size_t cap = 0;
+
+	if (!list)
+		return rec_fail(r, e, "rule needs roles= (a comma-separated list, or *)");
+	if (!strcmp(list, "*"))
+		return 0;
+	copy = xstrdup(list);
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		if (!role_find(tok)) {
+			rec_fail(r, e, "unknown role '%s'", tok);
+			free(copy);
+			return -1;
+		}
+		GROW(pr->roles, cap, pr->nroles);
+		pr->roles[pr->nroles++] = xstrdup(tok);
+	}
+	free(copy);
+	if (!pr->nroles)
+		return rec_fail(r, e, "roles= is empty");
+	return 0;
+}
+
+static void rule_free(struct policy_rule *pr)
+{
+	for (size_t i = 0; i < pr->nroles; i++)
+		free(pr->roles[i]);
+	free(pr->roles), free(pr->id), free(pr->list), free(pr->from), free(pr->to);
+	free(pr->cite);
+}
+
+static int rec_rule(struct load *l, const struct rec *r, struct hw_err *e)
+{
+	static const char *const keys[] = {"list", "reach",    "roles", "severity", "from",
+					   "to",   "cite",     "src",   "note",     NULL};
+	static const char *const reaches[] = {"self", "subsidiaries", "affiliates"};
+	const char *reach = rec_get(r, "reach"), *sev = rec_get(r, "severity");
+	const char *from = rec_get(r, "from"), *to = rec_get(r, "to");
+	struct policy_rule pr = {0};
+	size_t k;
+
+	if (!l->cur)
+		return rec_fail(r, e, "'rule' before 'policy'");
+	if (rec_check(r, e, 1, 1, keys) < 0)
+		return -1;
+	if (!rec_is_ident(r->args[0]))
+		return rec_fail(r, e, "bad rule id '%s'", r->args[0]);
+	if (!rec_get(r, "list") || !rec_is_ident(rec_get(r, "list")))
+		return rec_fail(r, e, "rule needs list= naming a list");
+	for (k = 0; reach && k < 3 && strcmp(reach, reaches[k]); k++)
+		;
+	if (!reach || k == 3)
+		return rec_fail(r, e, "rule needs reach=self, subsidiaries or affiliates");
+	if (!sev || verdict_parse(sev, &pr.severity) < 0 ||
+	    !(pr.severity == VERDICT_INFO || pr.severity == VERDICT_REVIEW ||
+	      pr.severity == VERDICT_BLOCK))
+		return rec_fail(r, e, "rule needs severity=block, review or info");
+	if (!from || !rec_is_date(from))
+		return rec_fail(r, e, "rule needs from=YYYY-MM-DD");
+	if (to && (!rec_is_date(to) || strcmp(from, to) >= 0))
+		return rec_fail(r, e, "to= must be a date after from=");
+	if (!rec_get(r, "cite"))
+		return rec_fail(r, e, "rule needs cite= (the provision it enforces)");
+	if (check_src(l, r, e) < 0 || parse_roles(&pr, r, e) < 0) {
+		rule_free(&pr);
+		return -1;
+	}
+	for (size_t i = 0; i < l->cur->nrules; i++)
+		if (!strcmp(l->cur->rules[i].id, r->args[0])) {
+			rule_free(&pr);
+			return rec_fail(r, e, "rule '%s' is defined twice", r->args[0]);
+		}
+	pr.id = xstrdup(r->args[0]);
+	pr.list = xstrdup(rec_get(r, "list"));
+	pr.reach = (enum db_reach)k;
+	pr.from = xstrdup(from);
+	pr.to = xstrdup(to);
+	pr.cite = xstrdup(rec_get(r, "cite"));
+	GROW(l->cur->rules, l->cur->caprules, l->cur->nrules);
+	l->cur->rules[l->cur->nrules++] = pr;
+	return 0;
+}
+
+static int on_record(void *user, const struct rec *r, struct hw_err *e)
+{
+	if (!strcmp(r->verb, "policy"))
+		return rec_policy(user, r, e);
+	if (!strcmp(r->verb, "rule"))
+		return rec_rule(user, r, e);
+	return rec_fail(r, e, "unknown record '%s' (policy or rule)", r->verb);
+}
+
+int policy_load_file(struct policy_set *set, const char *path, const struct db *db,
+		     struct hw_err *e)
+{
+	struct load l = {.set = set, .db = db};
+
+	if (recfile_read(path, on_record, &l, e) < 0)
+		return -1;
+	if (!l.cur)
+		return hw_fail(e, "%s: no 'policy' record", path);
+	if (!l.cur->nrules)
+		return hw_fail(e, "%s: policy '%s' has no rules", path, l.cur->id);
+	return 0;
+}
+
+int policy_load(struct policy_set *set, const char *dir, const char *name, const struct db *db,
+		struct hw_err *e)
+{
+	size_t n = strlen(name);
+	char *path;
+	int rc;
+
+	if (strchr(name, '/') || (n > 7 && !strcmp(name + n - 7, ".policy")))
+		return policy_load_file(set, name, db, e);
+	if (!rec_is_ident(name))
+		return hw_fail(e, "'%s' is neither a policy id nor a .policy file", name);
+	path = xasprintf("%s/%s.policy", dir, name);
+	rc = policy_load_file(set, path, db, e);
+	free(path);
+	return rc;
+}
+
+int policy_load_dir(struct policy_set *set, const char *dir, const struct db *db,
+		    struct hw_err *e)
+{
+	size_t n;
+	char **names = recfile_list_dir(dir, ".policy", &n, e);
+	int rc = 0;
+
+	if (!names)
+		return hw_prefix(e, "cannot read the policies");
+	for (size_t i = 0; i < n; i++) {
+		if (!rc)
+			rc = policy_load_file(set, names[i], db, e);
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+void policy_set_clear(struct policy_set *set)
+{
+	for (size_t i = 0; i < set->npolicies; i++) {
+		struct policy *p = &set->policies[i];
+
+		for (size_t j = 0; j < p->nrules; j++)
+			rule_free(&p->rules[j]);
+		free(p->rules), free(p->id), free(p->title), free(p->citation);
+		free(p->edition), free(p->src);
+	}
+	free(set->policies);
+	memset(set, 0, sizeof *set);
+}
+
+int policy_rule_applies(const struct policy_rule *r, const char *date, const char *role)
+{
+	if (strcmp(r->from, date) > 0 || (r->to && strcmp(date, r->to) >= 0))
+		return 0;
+	if (!r->roles)
+		return 1;
+	for (size_t i = 0; i < r->nroles; i++)
+		if (!strcmp(r->roles[i], role))
+			return 1;
+	return 0;
+}

@@ -1,0 +1,50 @@
+/* policy.h - policies are data (the .policy files of vendor-db/policies/): which lists
+ * they enforce, on which roles, from when, with which severity. This file
+ * loads them; judge.c applies them. */
+#ifndef HWBOM_POLICY_H
+#define HWBOM_POLICY_H
+
+#include <stddef.h>
+
+#include "../output/bom.h"
+#include "../output/err.h"
+#include "../vendor-db/db.h"
+
+struct policy_rule {
+	char *id;
+	char *list;           /* list id entities must be on (vendor-db `list` records) */
+	enum db_reach reach;  /* whether subsidiaries and affiliates count */
+	char **roles;         /* roles it reaches; NULL means every role */
+	size_t nroles;
+	enum verdict severity; /* VERDICT_INFO, _REVIEW or _BLOCK */
+	char *from, *to;       /* in force from (inclusive) to (exclusive); to may be NULL */
+	char *cite;            /* the provision, for people */
+};
+
+struct policy {
+	char *id, *title, *citation, *edition, *src;
+	struct policy_rule *rules;
+	size_t nrules, caprules;
+};
+
+struct policy_set {
+	struct policy *policies;
+	size_t npolicies, cappolicies;
+};
+
+/* Load one policy file; sources it cites must be in db. */
+int policy_load_file(struct policy_set *set, const char *path, const struct db *db,
+		     struct hw_err *e);
+/* Load `name`: a file path if it contains '/' or ends in ".policy", else
+ * DIR/name.policy. */
+int policy_load(struct policy_set *set, const char *dir, const char *name, const struct db *db,
+		struct hw_err *e);
+/* Load every *.policy in dir, in name order. */
+int policy_load_dir(struct policy_set *set, const char *dir, const struct db *db,
+		    struct hw_err *e);
+void policy_set_clear(struct policy_set *set);
+
+/* Whether rule r is in force on date and reaches role. */
+int policy_rule_applies(const struct policy_rule *r, const char *date, const char *role);
+
+#endif

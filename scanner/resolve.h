@@ -1,0 +1,12 @@
+/* resolve.h - turn raw identifiers into attributions (role, entity,
+ * evidence) with the origin database, as of a date. */
+#ifndef HWBOM_RESOLVE_H
+#define HWBOM_RESOLVE_H
+
+#include "../output/bom.h"
+#include "../vendor-db/db.h"
+
+/* Add attributions to every component of b (replacing none: call once). */
+void resolve_bom(struct bom *b, const struct db *db, const char *as_of);
+
+#endif

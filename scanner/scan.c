@@ -1,0 +1,356 @@
+/* scan.c - `hwbom scan`: probe, resolve, judge, write (DESIGN.md §2). */
+#include <fcntl.h>
+#include <getopt.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../output/alloc.h"
+#include "../output/cyclonedx.h"
+#include "../output/text.h"
+#include "../probes/probe.h"
+#include "../vendor-db/recfile.h"
+#include "hwbom.h"
+#include "judge.h"
+#include "outfile.h"
+#include "resolve.h"
+
+#define MAX_POLICIES 32
+
+struct scan_opts {
+	struct probe_src src;
+	const char *datadir, *overlay, *out, *as_of, *name;
+	const char *policies[MAX_POLICIES];
+	size_t npolicies;
+	int text, quiet, timestamp, serial;
+	enum verdict fail_on; /* VERDICT_CLEAN + 100 for never */
+};
+
+#define FAIL_NEVER 100
+
+static void usage(FILE *f)
+{
+	fputs("Usage: hwbom scan [OPTION]...\n"
+	      "Scan this machine, or recorded data of another, and write its BOM.\n"
+	      "\n"
+	      "Sources (any recorded source means only what is given is read):\n"
+	      "  --root DIR          read a captured tree: DIR/sys stands for /sys\n"
+	      "  --pci-dump FILE     read PCI from an lspci -x, -xxx or -xxxx dump\n"
+	      "  --pci-ids FILE      PCI names from FILE (default " HWBOM_PCI_IDS ")\n"
+	      "\n"
+	      "Judgement:\n"
+	      "  --policy ID|FILE    apply this policy (repeatable; default: every policy\n"
+	      "                      in DATADIR/policies)\n"
+	      "  --as-of DATE        judge as of DATE, YYYY-MM-DD (default: today, UTC)\n"
+	      "  --db-overlay FILE   load local database records after the shipped ones\n"
+	      "  --datadir DIR       database and policies (default " HWBOM_DATADIR ")\n"
+	      "  --fail-on LEVEL     exit 1 when a verdict reaches LEVEL: block (default),\n"
+	      "                      review, unknown or never\n"
+	      "\n"
+	      "Output:\n"
+	      "  -o, --output FILE   write to FILE, whole or not at all (default: stdout)\n"
+	      "  --format FORMAT     cyclonedx (default, CycloneDX 1.6 XML) or text\n"
+	      "  --name NAME         the machine's name in the BOM (default: host name,\n"
+	      "                      or the name of the recorded source)\n"
+	      "  --timestamp         record the time of the scan (output then differs\n"
+	      "                      from run to run)\n"
+	      "  --serial            give the BOM a random serial number (urn:uuid)\n"
+	      "  -q, --quiet         do not print warnings\n"
+	      "  -h, --help          show this help\n"
+	      "\n"
+	      "Exit status: 0 nothing reached --fail-on; 1 something did; 2 usage error or\n"
+	      "bad input (the message names the file and line).\n",
+	      f);
+}
+
+static void today(char buf[11])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, 11, "%Y-%m-%d", &tm);
+}
+
+static void now(char buf[21])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* A random RFC 4122 version 4 UUID URN. */
+static int make_serial(char buf[46])
+{
+	unsigned char u[16];
+	int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0 || read(fd, u, sizeof u) != (ssize_t)sizeof u) {
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	close(fd);
+	u[6] = (u[6] & 0x0f) | 0x40;
+	u[8] = (u[8] & 0x3f) | 0x80;
+	snprintf(buf, 46,
+		 "urn:uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+		 u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12],
+		 u[13], u[14], u[15]);
+	return 0;
+}
+
+static int parse_opts(int argc, char **argv, struct scan_opts *o)
+{
+	enum { O_ROOT = 256, O_PCIDUMP, O_PCIIDS, O_POLICY, O_ASOF, O_OVERLAY, O_DATADIR,
+	       O_FAILON, O_FORMAT, O_NAME, O_TIMESTAMP, O_SERIAL };
+	static const struct option longopts[] = {
+		{"root", required_argument, NULL, O_ROOT},
+		{"pci-dump", required_argument, NULL, O_PCIDUMP},
+		{"pci-ids", required_argument, NULL, O_PCIIDS},
+		{"policy", required_argument, NULL, O_POLICY},
+		{"as-of", required_argument, NULL, O_ASOF},
+		{"db-overlay", required_argument, NULL, O_OVERLAY},
+		{"datadir", required_argument, NULL, O_DATADIR},
+		{"fail-on", required_argument, NULL, O_FAILON},
+		{"format", required_argument, NULL, O_FORMAT},
+		{"name", required_argument, NULL, O_NAME},
+		{"timestamp", no_argument, NULL, O_TIMESTAMP},
+		{"serial", no_argument, NULL, O_SERIAL},
+		{"output", required_argument, NULL, 'o'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+
+	o->datadir = HWBOM_DATADIR;
+	o->src.pci_ids = HWBOM_PCI_IDS;
+	o->fail_on = VERDICT_BLOCK;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:qh", longopts, NULL)) != -1) {
+		switch (c) {
+		case O_ROOT: o->src.root = optarg; break;
+		case O_PCIDUMP: o->src.pci_dump = optarg; break;
+		case O_PCIIDS: o->src.pci_ids = optarg; break;
+		case O_POLICY:
+			if (o->npolicies == MAX_POLICIES) {
+				msg_error("at most %d --policy options", MAX_POLICIES);
+				return -1;
+			}
+			o->policies[o->npolicies++] = optarg;
+			break;
+		case O_ASOF:
+			if (!rec_is_date(optarg)) {
+				msg_error("--as-of %s: not a date (YYYY-MM-DD)", optarg);
+				return -1;
+			}
+			o->as_of = optarg;
+			break;
+		case O_OVERLAY: o->overlay = optarg; break;
+		case O_DATADIR: o->datadir = optarg; break;
+		case O_FAILON:
+			if (!strcmp(optarg, "never"))
+				o->fail_on = FAIL_NEVER;
+			else if (verdict_parse(optarg, &o->fail_on) < 0 || o->fail_on < VERDICT_UNKNOWN) {
+				msg_error("--fail-on %s: use block, review, unknown or never", optarg);
+				return -1;
+			}
+			break;
+		case O_FORMAT:
+			if (!strcmp(optarg, "text")) {
+				o->text = 1;
+			} else if (strcmp(optarg, "cyclonedx")) {
+				msg_error("--format %s: use cyclonedx or text", optarg);
+				return -1;
+			}
+			break;
+		case O_NAME: o->name = optarg; break;
+		case O_TIMESTAMP: o->timestamp = 1; break;
+		case O_SERIAL: o->serial = 1; break;
+		case 'o': o->out = optarg; break;
+		case 'q': o->quiet = 1; break;
+		case 'h': usage(stdout); exit(0);
+		default: fputs("Try 'hwbom scan --help'.\n", stderr); return -1;
+		}
+	}
+	if (optind < argc) {
+		msg_error("unexpected argument '%s' (try 'hwbom scan --help')", argv[optind]);
+		return -1;
+	}
+	return 0;
+}
+
+/* The machine's name: given, the host's, or the recorded source's. */
+static char *machine_name(const struct scan_opts *o)
+{
+	char buf[256];
+	const char *path = o->src.root ? o->src.root : o->src.pci_dump;
+
+	if (o->name)
+		return xstrdup(o->name);
+	if (path) {
+		char *copy = xstrdup(path), *base;
+		size_t n = strlen(copy);
+
+		while (n > 1 && copy[n - 1] == '/')
+			copy[--n] = '\0';
+		base = xstrdup(basename(copy));
+		free(copy);
+		return base;
+	}
+	if (gethostname(buf, sizeof buf) == 0) {
+		buf[sizeof buf - 1] = '\0';
+		return xstrdup(buf);
+	}
+	return xstrdup("localhost");
+}
+
+static int load_judgement(const struct scan_opts *o, struct db *db, struct policy_set *set,
+			  struct hw_err *e)
+{
+	char *dir = xasprintf("%s/data", o->datadir);
+	int rc = db_load_dir(db, dir, e);
+
+	free(dir);
+	if (!rc && o->overlay)
+		rc = db_load_file(db, o->overlay, e);
+	if (!rc)
+		rc = db_finish(db, e);
+	if (rc)
+		return -1;
+	dir = xasprintf("%s/policies", o->datadir);
+	if (!o->npolicies)
+		rc = policy_load_dir(set, dir, db, e);
+	for (size_t i = 0; !rc && i < o->npolicies; i++)
+		rc = policy_load(set, dir, o->policies[i], db, e);
+	free(dir);
+	if (!rc && !set->npolicies)
+		rc = hw_fail(e, "no policy to judge with");
+	return rc;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Say in the BOM what judged it: database, policies, and every source an
+ * attribution rests on (sorted, once each). */
+static void add_provenance(struct bom *b, const struct db *db, const struct policy_set *set)
+{
+	char **ids = NULL;
+	size_t n = 0, cap = 0;
+
+	bom_add_prop(b, "hwbom:db:fingerprint", db_fingerprint(db));
+	for (size_t i = 0; i < set->npolicies; i++) {
+		char *v = xasprintf("%s %s", set->policies[i].id, set->policies[i].edition);
+
+		bom_add_prop(b, "hwbom:policy", v);
+		free(v);
+	}
+	for (size_t i = 0; i < b->ncomponents; i++)
+		for (size_t k = 0; k < b->components[i]->nattrs; k++) {
+			const char *src = b->components[i]->attrs[k].source;
+			char *copy, *tok, *save;
+
+			if (!src)
+				continue;
+			copy = xstrdup(src);
+			for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+				GROW(ids, cap, n);
+				ids[n++] = xstrdup(tok);
+			}
+			free(copy);
+		}
+	if (n > 1)
+		qsort(ids, n, sizeof *ids, cmp_str);
+	for (size_t i = 0; i < n; i++) {
+		const struct db_source *s = db_source(db, ids[i]);
+
+		if (s && (i == 0 || strcmp(ids[i], ids[i - 1]))) {
+			char *name = xasprintf("hwbom:source:%s", s->id);
+			char *v = xasprintf("%s (%s)%s%s", s->title, s->date, s->url ? " " : "",
+					    s->url ? s->url : "");
+
+			bom_add_prop(b, name, v);
+			free(name), free(v);
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(ids[i]);
+	free(ids);
+}
+
+static int write_bom(const struct scan_opts *o, const struct bom *b, struct hw_err *e)
+{
+	char stamp[21], serial[46];
+	struct cdx_opts co = {.tool_version = HWBOM_VERSION};
+	struct outfile out;
+
+	if (o->timestamp) {
+		now(stamp);
+		co.timestamp = stamp;
+	}
+	if (o->serial) {
+		if (make_serial(serial) < 0)
+			return hw_fail(e, "cannot read /dev/urandom for --serial");
+		co.serial = serial;
+	}
+	if (outfile_open(&out, o->out, e) < 0)
+		return -1;
+	if ((o->text ? text_write(b, out.f, e) : cyclonedx_write(b, out.f, &co, e)) < 0) {
+		hw_prefix(e, "%s", o->out ? o->out : "standard output");
+		outfile_abort(&out);
+		return -1;
+	}
+	return outfile_commit(&out, e);
+}
+
+int cmd_scan(int argc, char **argv)
+{
+	struct scan_opts o = {0};
+	struct hw_err e = {0};
+	struct policy_set set = {0};
+	struct db *db = NULL;
+	struct bom *b = NULL;
+	char date[11], *name;
+	int rc = EXIT_BAD;
+
+	if (parse_opts(argc, argv, &o) < 0)
+		return EXIT_BAD;
+	db = db_new();
+	if (load_judgement(&o, db, &set, &e) < 0)
+		goto out;
+	b = bom_new();
+	today(date);
+	bom_set(&b->as_of, o.as_of ? o.as_of : date);
+	name = machine_name(&o);
+	bom_set(&b->machine, name);
+	free(name);
+	if (probe_run_all(&o.src, b, &e) < 0)
+		goto out;
+	bom_sort(b);
+	resolve_bom(b, db, b->as_of);
+	judge_bom(b, db, &set);
+	add_provenance(b, db, &set);
+	if (write_bom(&o, b, &e) < 0)
+		goto out;
+	rc = o.fail_on != FAIL_NEVER && b->verdict >= o.fail_on ? EXIT_FOUND : 0;
+out:
+	if (!o.quiet)
+		for (size_t i = 0; i < e.nwarnings; i++)
+			msg_warning("%s", e.warnings[i]);
+	if (rc == EXIT_BAD)
+		msg_error("%s", e.msg);
+	hw_err_clear(&e);
+	bom_free(b);
+	policy_set_clear(&set);
+	db_free(db);
+	return rc;
+}

@@ -1,0 +1,198 @@
+#!/bin/sh
+# run.sh HWBOM - end-to-end tests of `hwbom scan` on the project's recorded PCI
+# fixtures: exact output (expected/), exit status, error messages, schema
+# validity of every BOM, atomic output files.
+#
+# UPDATE=1 tests/e2e/run.sh ./hwbom rewrites expected/ from the current
+# output: read the diff before committing it.
+set -u
+
+hwbom=${1:?usage: $0 HWBOM}
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top" || exit 2
+fx=tests/fixtures
+exp=tests/e2e/expected
+schema=tests/schema/bom-1.6.SNAPSHOT.xsd
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# Scan with the test database, the shipped NDAA 889 policy and the tiny pci.ids.
+scan() {
+	"$hwbom" scan --datadir $fx/db --policy vendor-db/policies/ndaa889.policy \
+		--pci-ids $fx/pci.ids --as-of 2024-06-01 "$@"
+}
+
+# check NAME WANT_STATUS ARGS...: exit status, exact stdout, exact stderr.
+check() {
+	name=$1 want=$2
+	shift 2
+	scan "$@" >"$out/$name.out" 2>"$out/$name.err"
+	got=$?
+	if [ "$got" -ne "$want" ]; then
+		bad "$name: exit status $got, expected $want"
+		sed 's/^/    /' "$out/$name.err"
+	else
+		ok
+	fi
+	for s in out err; do
+		if [ -n "${UPDATE:-}" ]; then
+			if [ -s "$out/$name.$s" ]; then cp "$out/$name.$s" "$exp/$name.$s"; else rm -f "$exp/$name.$s"; fi
+			continue
+		fi
+		if [ -f "$exp/$name.$s" ]; then
+			if diff -u "$exp/$name.$s" "$out/$name.$s" >"$out/diff"; then ok; else
+				bad "$name: std$s differs from $exp/$name.$s"
+				head -40 "$out/diff"
+			fi
+		elif [ -s "$out/$name.$s" ]; then
+			bad "$name: unexpected std$s:"
+			head -5 "$out/$name.$s"
+		else
+			ok
+		fi
+	done
+}
+
+# valid FILE: the BOM validates against the CycloneDX 1.6 XSD, offline.
+valid() {
+	if [ ! -f "$schema" ]; then
+		bad "$schema is missing (make schema)"
+	elif xmllint --nonet --noout --schema "$schema" "$1" 2>"$out/xsd.err"; then
+		ok
+	else
+		bad "$1 does not validate:"
+		head -5 "$out/xsd.err"
+	fi
+}
+
+# xp FILE XPATH WANT: the string value of an XPath expression.
+xp() {
+	got=$(xmllint --xpath "$2" "$1" 2>/dev/null)
+	if [ "$got" = "$3" ]; then ok; else bad "$1: $2 is '$got', expected '$3'"; fi
+}
+
+prop() { # prop LOCATION NAME: XPath of a component property's value
+	echo "string(//*[local-name()='component'][@bom-ref='pci:$1']/*[local-name()='properties']/*[local-name()='property'][@name='$2'])"
+}
+mprop() { # mprop NAME: XPath of a machine property's value
+	echo "string(//*[local-name()='metadata']/*[local-name()='properties']/*[local-name()='property'][@name='$1'])"
+}
+
+# --- recorded machines: exact BOMs ---------------------------------------
+check huawei-taishan 1 --pci-dump $fx/pci/huawei-taishan.dump
+check intel-on-lenovo 0 --pci-dump $fx/pci/intel-on-lenovo.dump
+check clean-dell 0 --pci-dump $fx/pci/clean-dell.dump
+check crlf 1 --pci-dump $fx/pci/crlf.dump
+check vvv 1 --pci-dump $fx/pci/vvv.dump
+check huawei-server-sysfs 1 --root $fx/root/huawei-server
+check empty-tree 0 --root $fx/root/empty
+check huawei-taishan-text 1 --pci-dump $fx/pci/huawei-taishan.dump --format text
+check intel-on-lenovo-text 0 --pci-dump $fx/pci/intel-on-lenovo.dump --format text
+check clean-dell-text 0 --pci-dump $fx/pci/clean-dell.dump --format text
+for f in huawei-taishan intel-on-lenovo clean-dell crlf vvv huawei-server-sysfs empty-tree; do
+	valid "$out/$f.out"
+done
+
+# the facts the issue names, read back from the BOMs
+b=$out/huawei-taishan.out
+xp $b "$(prop 0000:3b:00.0 hwbom:id:pci.vendor)" 19e5
+xp $b "$(prop 0000:3b:00.0 hwbom:origin:chip-vendor)" huawei
+xp $b "$(prop 0000:3b:00.0 hwbom:origin:chip-vendor:country)" CN
+xp $b "$(prop 0000:3b:00.0 hwbom:origin:chip-vendor:controller)" huawei-holding
+xp $b "$(prop 0000:3b:00.0 hwbom:finding)" "block ndaa889/covered-producer chip-vendor huawei"
+xp $b "$(prop 0000:3c:00.0 hwbom:origin:chip-vendor)" intel
+xp $b "$(prop 0000:3c:00.0 hwbom:origin:card-assembler)" huawei
+xp $b "$(prop 0000:3c:00.0 hwbom:finding)" "block ndaa889/covered-producer card-assembler huawei"
+xp $b "$(mprop hwbom:verdict)" block
+b=$out/intel-on-lenovo.out
+xp $b "$(prop 0000:3b:00.0 hwbom:id:pci.subvendor)" 17aa
+xp $b "$(prop 0000:3b:00.0 hwbom:origin:card-assembler)" lenovo
+xp $b "$(prop 0000:3b:00.0 hwbom:verdict)" clean
+xp $b "$(prop 0000:5e:00.0 hwbom:id:pci.class)" 010802
+xp $b "count(//*[local-name()='property'][@name='hwbom:finding'])" 0
+xp $b "$(mprop hwbom:verdict)" unknown
+b=$out/vvv.out
+xp $b "$(prop 0000:03:00.0 hwbom:origin:chip-vendor)" unknown
+xp $b "$(prop 0000:03:00.0 hwbom:verdict)" unknown
+b=$out/clean-dell.out
+xp $b "count(//*[local-name()='components']//*[local-name()='property'][@name='hwbom:verdict'][.!='clean'])" 0
+
+# --- judged as of another day ---------------------------------------------
+check huawei-before-889 0 --pci-dump $fx/pci/huawei-taishan.dump --as-of 2019-08-12 --format text
+
+# --- --fail-on --------------------------------------------------------------
+check clean-fail-on-unknown 1 --pci-dump $fx/pci/clean-dell.dump --fail-on unknown -o $out/x.xml
+check huawei-fail-never 0 --pci-dump $fx/pci/huawei-taishan.dump --fail-on never -o $out/x.xml
+
+# --- malformed input: status 2, the file and line named, no output ---------
+for f in bad-truncated bad-cut-line bad-garbage bad-empty bad-token bad-long-line bad-no-data \
+	bad-header-only-text; do
+	echo keep >"$out/keep.xml"
+	check "$f" 2 --pci-dump $fx/pci/$f.dump -o "$out/keep.xml"
+	if [ "$(cat "$out/keep.xml")" = keep ] && [ -z "$(ls "$out" | grep 'keep.xml.')" ]; then ok; else
+		bad "$f: -o file was touched or a temporary file left behind"
+	fi
+done
+check bad-missing-device 2 --root $fx/root/bad-missing-device -o "$out/none.xml"
+if [ -e "$out/none.xml" ]; then bad "bad-missing-device: wrote $out/none.xml"; else ok; fi
+check missing-dump 2 --pci-dump $fx/pci/no-such.dump
+check missing-root 2 --root $fx/root/no-such
+
+# --- usage errors -----------------------------------------------------------
+check bad-as-of 2 --as-of 2024-02-30
+check bad-format 2 --format json
+check bad-fail-on 2 --fail-on info
+check stray-argument 2 extra
+check unknown-policy 2 --policy no-such-policy --pci-dump $fx/pci/clean-dell.dump
+
+# --- output files -----------------------------------------------------------
+rm -f "$out/a.xml"
+(umask 022 && scan --pci-dump $fx/pci/clean-dell.dump -o "$out/a.xml")
+if [ "$(stat -c %a "$out/a.xml" 2>/dev/null)" = 644 ]; then ok; else bad "-o file mode is not 644"; fi
+if cmp -s "$out/a.xml" "$out/clean-dell.out"; then ok; else bad "-o output differs from stdout"; fi
+scan --pci-dump $fx/pci/clean-dell.dump -o "$out/b.xml"
+if cmp -s "$out/a.xml" "$out/b.xml"; then ok; else bad "two runs differ"; fi
+scan --pci-dump $fx/pci/clean-dell.dump --timestamp --serial -o "$out/c.xml"
+valid "$out/c.xml"
+xp "$out/c.xml" "boolean(/*/@serialNumber)" true
+if scan --pci-dump $fx/pci/clean-dell.dump -o /nonexistent-dir/x.xml 2>"$out/err"; then
+	bad "writing into a missing directory succeeded"
+elif grep -q "^hwbom: /nonexistent-dir/x.xml: cannot create a temporary file beside it" "$out/err"; then ok; else
+	bad "unclear message for an unwritable -o: $(cat "$out/err")"
+fi
+
+# --- names come only from the given pci.ids --------------------------------
+"$hwbom" scan --datadir $fx/db --policy vendor-db/policies/ndaa889.policy --as-of 2024-06-01 \
+	--pci-ids $fx/no-such.ids --pci-dump $fx/pci/clean-dell.dump -o "$out/noids.xml" 2>"$out/err"
+if grep -q "warning: pci: $fx/no-such.ids: No such file or directory; devices will have no names" "$out/err"; then ok; else
+	bad "no warning for a missing pci.ids: $(cat "$out/err")"
+fi
+valid "$out/noids.xml"
+xp "$out/noids.xml" "string(//*[local-name()='component'][@bom-ref='pci:0000:00:1f.6']/*[local-name()='name'])" "pci device 0000:00:1f.6"
+
+# --- the command's own help -------------------------------------------------
+if "$hwbom" --help | grep -q "^Usage: hwbom COMMAND"; then ok; else bad "hwbom --help"; fi
+if "$hwbom" scan --help | grep -q -- "--pci-dump FILE"; then ok; else bad "hwbom scan --help"; fi
+if "$hwbom" --version | grep -Eq "^hwbom [0-9]+\.[0-9]+\.[0-9]+$"; then ok; else bad "hwbom --version"; fi
+"$hwbom" frobnicate 2>/dev/null
+if [ $? -eq 2 ]; then ok; else bad "unknown command does not exit 2"; fi
+
+# --- the shipped database and policies judge the same fixtures -------------
+"$hwbom" scan --datadir vendor-db --pci-ids $fx/pci.ids --as-of 2024-06-01 \
+	--pci-dump $fx/pci/huawei-taishan.dump -o "$out/shipped.xml"
+if [ $? -eq 1 ]; then ok; else bad "shipped database: Huawei dump does not exit 1"; fi
+valid "$out/shipped.xml"
+xp "$out/shipped.xml" "$(prop 0000:3c:00.0 hwbom:finding)" "block ndaa889/covered-producer card-assembler huawei"
+xp "$out/shipped.xml" "$(prop 0000:3c:00.0 hwbom:origin:chip-vendor)" intel
+"$hwbom" scan --datadir vendor-db --pci-ids $fx/pci.ids --as-of 2024-06-01 \
+	--pci-dump $fx/pci/intel-on-lenovo.dump -o "$out/shipped2.xml"
+xp "$out/shipped2.xml" "$(prop 0000:3b:00.0 hwbom:origin:card-assembler)" lenovo
+xp "$out/shipped2.xml" "$(prop 0000:5e:00.0 hwbom:origin:chip-vendor)" samsung
+
+echo "e2e: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,94 @@
+/* test_bom.c - the BOM model. */
+#include "testutil.h"
+
+#include "../../output/bom.h"
+
+static void test_components_ids_and_sort(void **state)
+{
+	struct bom *b = bom_new();
+	struct bom_component *c1, *c2, *c3;
+
+	(void)state;
+	c1 = bom_add_component(b, "pci", "0000:3b:00.1");
+	c2 = bom_add_component(b, "pci", "0000:00:1f.6");
+	c3 = bom_add_component(b, "pci", "0000:3b:00.0");
+	bom_add_id(c1, "pci.vendor", "8086", "Intel Corporation");
+	bom_add_id(c1, "pci.subvendor", "17aa", NULL);
+	assert_string_equal(bom_get_id(c1, "pci.vendor")->value, "8086");
+	assert_string_equal(bom_get_id(c1, "pci.vendor")->name, "Intel Corporation");
+	assert_null(bom_get_id(c1, "pci.subvendor")->name);
+	assert_null(bom_get_id(c1, "usb.vendor"));
+	assert_null(bom_get_id(c2, "pci.vendor"));
+	bom_sort(b);
+	assert_ptr_equal(b->components[0], c2);
+	assert_ptr_equal(b->components[1], c3);
+	assert_ptr_equal(b->components[2], c1);
+	bom_free(b);
+}
+
+static void test_strings_are_sanitised_on_entry(void **state)
+{
+	struct bom *b = bom_new();
+	struct bom_component *c = bom_add_component(b, "pci", "bad\x01loc");
+
+	(void)state;
+	bom_set(&c->name, "Evil\x1b[2J\xff");
+	assert_string_equal(c->location, "bad\xEF\xBF\xBDloc");
+	assert_string_equal(c->name, "Evil\xEF\xBF\xBD[2J\xEF\xBF\xBD");
+	bom_set(&c->name, NULL);
+	assert_null(c->name);
+	bom_free(b);
+}
+
+static void test_attrs_findings_coverage(void **state)
+{
+	struct bom *b = bom_new();
+	struct bom_component *c = bom_add_component(b, "pci", "0000:00:00.0");
+	struct bom_attr *a;
+
+	(void)state;
+	a = bom_add_attr(c, "chip-vendor", "pci:19e5");
+	bom_set(&a->entity, "huawei");
+	bom_add_attr(c, "card-assembler", "pci:17aa");
+	assert_ptr_equal(bom_find_attr(c, "chip-vendor"), &c->attrs[0]);
+	assert_string_equal(bom_find_attr(c, "card-assembler")->key, "pci:17aa");
+	assert_null(bom_find_attr(c, "device-vendor"));
+	bom_add_finding(c, VERDICT_BLOCK, "ndaa889", "r", "chip-vendor", "huawei", "why");
+	assert_int_equal(c->nfindings, 1);
+	assert_int_equal(c->findings[0].severity, VERDICT_BLOCK);
+
+	assert_null(bom_get_coverage(b, "pci"));
+	bom_set_coverage(b, "pci", "read", "live");
+	bom_set_coverage(b, "pci", "error", NULL); /* replaces, does not add */
+	assert_int_equal(b->ncoverage, 1);
+	assert_string_equal(bom_get_coverage(b, "pci")->state, "error");
+	assert_null(bom_get_coverage(b, "pci")->detail);
+	bom_free(b);
+}
+
+static void test_verdict_names_and_order(void **state)
+{
+	enum verdict v;
+
+	(void)state;
+	assert_true(VERDICT_BLOCK > VERDICT_REVIEW && VERDICT_REVIEW > VERDICT_UNKNOWN &&
+		    VERDICT_UNKNOWN > VERDICT_INFO && VERDICT_INFO > VERDICT_CLEAN);
+	for (int i = VERDICT_CLEAN; i <= VERDICT_BLOCK; i++) {
+		assert_int_equal(verdict_parse(verdict_name((enum verdict)i), &v), 0);
+		assert_int_equal(v, i);
+	}
+	assert_int_equal(verdict_parse("never", &v), -1);
+	assert_int_equal(verdict_parse("BLOCK", &v), -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_components_ids_and_sort),
+		cmocka_unit_test(test_strings_are_sanitised_on_entry),
+		cmocka_unit_test(test_attrs_findings_coverage),
+		cmocka_unit_test(test_verdict_names_and_order),
+	};
+
+	return cmocka_run_group_tests_name("bom", tests, NULL, NULL);
+}

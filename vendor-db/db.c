@@ -1,0 +1,668 @@
+/* db.c - load, check and query the origin database (see db.h). */
+#include "db.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../output/alloc.h"
+#include "recfile.h"
+
+#define MAX_CHAIN 64 /* longest chain of control we follow */
+
+struct db {
+	struct db_source *sources;
+	size_t nsources, capsources;
+	struct db_entity *entities;
+	size_t nentities, capentities;
+	struct db_list *lists;
+	size_t nlists, caplists;
+	struct db_alias *aliases;
+	size_t naliases, capaliases;
+	struct db_owner *owners;
+	size_t nowners, capowners;
+	struct db_ident *idents;
+	size_t nidents, capidents;
+
+	/* file names records point into, and the lines their sources were
+	 * cited from (for error messages in db_finish) */
+	char **files;
+	size_t nfiles, capfiles;
+	struct srcref {
+		const char *file;
+		unsigned line;
+		char *src;
+	} *srcrefs;
+	size_t nsrcrefs, capsrcrefs;
+
+	uint64_t hash;
+	char fingerprint[17];
+	int finished;
+};
+
+static const char *const control_kinds[] = {
+	"soe-central", "soe-local", "state-fund", "state-stake", "private",
+	"public",      "subsidiary", "government", "unknown",    NULL,
+};
+
+static const char *const namespaces[] = {
+	"pci", "usb", "oui", "pnp", "jedec", "cpuid", "arm", "tpm", "smbios", NULL,
+};
+
+struct db *db_new(void)
+{
+	struct db *db = xcalloc(1, sizeof *db);
+
+	db->hash = 0xcbf29ce484222325ULL; /* FNV-1a offset basis */
+	return db;
+}
+
+void db_free(struct db *db)
+{
+	if (!db)
+		return;
+	for (size_t i = 0; i < db->nsources; i++) {
+		struct db_source *s = &db->sources[i];
+		free(s->id), free(s->date), free(s->title), free(s->url);
+	}
+	for (size_t i = 0; i < db->nentities; i++) {
+		struct db_entity *x = &db->entities[i];
+		free(x->id), free(x->name), free(x->country), free(x->control), free(x->src);
+		free(x->note);
+	}
+	for (size_t i = 0; i < db->nlists; i++) {
+		struct db_list *l = &db->lists[i];
+		free(l->entity), free(l->list), free(l->from), free(l->to), free(l->edition);
+		free(l->src);
+	}
+	for (size_t i = 0; i < db->naliases; i++)
+		free(db->aliases[i].entity), free(db->aliases[i].name), free(db->aliases[i].src);
+	for (size_t i = 0; i < db->nowners; i++) {
+		struct db_owner *o = &db->owners[i];
+		free(o->parent), free(o->child), free(o->from), free(o->to), free(o->src);
+	}
+	for (size_t i = 0; i < db->nidents; i++)
+		free(db->idents[i].key), free(db->idents[i].entity), free(db->idents[i].src);
+	for (size_t i = 0; i < db->nfiles; i++)
+		free(db->files[i]);
+	for (size_t i = 0; i < db->nsrcrefs; i++)
+		free(db->srcrefs[i].src);
+	free(db->sources), free(db->entities), free(db->lists), free(db->owners), free(db->aliases);
+	free(db->idents), free(db->files), free(db->srcrefs);
+	free(db);
+}
+
+/* --- reading ----------------------------------------------------------- */
+
+static int in_list(const char *s, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(s, *list))
+			return 1;
+	return 0;
+}
+
+/* Check and remember src=; every fact needs one. */
+static int take_src(struct db *db, const struct rec *r, struct hw_err *e, char **out)
+{
+	const char *src = rec_get(r, "src");
+	char *copy, *tok, *save;
+
+	if (!src || !*src)
+		return rec_fail(r, e, "'%s' needs src= naming its source", r->verb);
+	copy = xstrdup(src);
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+		if (!rec_is_ident(tok)) {
+			rec_fail(r, e, "bad source id '%s' in src=", tok);
+			free(copy);
+			return -1;
+		}
+	free(copy);
+	GROW(db->srcrefs, db->capsrcrefs, db->nsrcrefs);
+	db->srcrefs[db->nsrcrefs].file = r->file;
+	db->srcrefs[db->nsrcrefs].line = r->line;
+	db->srcrefs[db->nsrcrefs].src = xstrdup(src);
+	db->nsrcrefs++;
+	*out = xstrdup(src);
+	return 0;
+}
+
+static int take_date(const struct rec *r, struct hw_err *e, const char *key, char **out)
+{
+	const char *v = rec_get(r, key);
+
+	*out = NULL;
+	if (!v)
+		return 0;
+	if (!rec_is_date(v))
+		return rec_fail(r, e, "%s=%s is not a date (YYYY-MM-DD)", key, v);
+	*out = xstrdup(v);
+	return 0;
+}
+
+static int take_verified(const struct rec *r, struct hw_err *e, int *unverified)
+{
+	const char *v = rec_get(r, "verified");
+
+	*unverified = 0;
+	if (!v || !strcmp(v, "yes"))
+		return 0;
+	if (strcmp(v, "no"))
+		return rec_fail(r, e, "verified= must be yes or no, not '%s'", v);
+	*unverified = 1;
+	return 0;
+}
+
+static int ident_arg(const struct rec *r, struct hw_err *e, size_t i, const char *what)
+{
+	if (!rec_is_ident(r->args[i]))
+		return rec_fail(r, e, "bad %s id '%s' (lower-case letters, digits, '-', '_', '.')",
+				what, r->args[i]);
+	return 0;
+}
+
+static int rec_source(struct db *db, const struct rec *r, struct hw_err *e)
+{
+	static const char *const keys[] = {"date", "title", "url", "note", NULL};
+	struct db_source *s;
+	char *date;
+
+	if (rec_check(r, e, 1, 1, keys) < 0 || ident_arg(r, e, 0, "source") < 0)
+		return -1;
+	if (!rec_get(r, "title") || !*rec_get(r, "title"))
+		return rec_fail(r, e, "source '%s' needs title=", r->args[0]);
+	if (take_date(r, e, "date", &date) < 0)
+		return -1;
+	if (!date)
+		return rec_fail(r, e, "source '%s' needs date=", r->args[0]);
+	GROW(db->sources, db->capsources, db->nsources);
+	s = &db->sources[db->nsources++];
+	s->id = xstrdup(r->args[0]);
+	s->date = date;
+	s->title = xstrdup(rec_get(r, "title"));
+	s->url = xstrdup(rec_get(r, "url"));
+	s->file = r->file;
+	s->line = r->line;
+	return 0;
+}
+
+static int rec_entity(struct db *db, const struct rec *r, struct hw_err *e)
+{
+	static const char *const keys[] = {"name", "country", "control", "src",
+					   "note", "verified", NULL};
+	const char *country = rec_get(r, "country"), *control = rec_get(r, "control");
+	struct db_entity x = {0};
+
+	if (rec_check(r, e, 1, 1, keys) < 0 || ident_arg(r, e, 0, "entity") < 0)
+		return -1;
+	if (!rec_get(r, "name") || !*rec_get(r, "name"))
+		return rec_fail(r, e, "entity '%s' needs name=", r->args[0]);
+	if (!country || strlen(country) != 2 || country[0] < 'A' || country[0] > 'Z' ||
+	    country[1] < 'A' || country[1] > 'Z')
+		return rec_fail(r, e, "entity '%s' needs country= as two capital letters (ISO 3166-1)",
+				r->args[0]);
+	if (!control || !in_list(control, control_kinds))
+		return rec_fail(r, e, "entity '%s': control= must be one of soe-central, soe-local, "
+				      "state-fund, state-stake, private, public, subsidiary, government, "
+				      "unknown",
+				r->args[0]);
+	if (take_verified(r, e, &x.unverified) < 0 || take_src(db, r, e, &x.src) < 0)
+		return -1;
+	x.id = xstrdup(r->args[0]);
+	x.name = xstrdup(rec_get(r, "name"));
+	x.country = xstrdup(country);
+	x.control = xstrdup(control);
+	x.note = xstrdup(rec_get(r, "note"));
+	x.file = r->file;
+	x.line = r->line;
+	GROW(db->entities, db->capentities, db->nentities);
+	db->entities[db->nentities++] = x;
+	return 0;
+}
+
+static int rec_alias(struct db *db, const struct rec *r, struct hw_err *e)
+{
+	static const char *const keys[] = {"src", "note", "verified", NULL};
+	struct db_alias a = {0};
+
+	if (rec_check(r, e, 2, 2, keys) < 0 || ident_arg(r, e, 0, "entity") < 0 ||
+	    take_verified(r, e, &a.unverified) < 0 || take_src(db, r, e, &a.src) < 0)
+		return -1;
+	a.entity = xstrdup(r->args[0]);
+	a.name = xstrdup(r->args[1]);
+	a.file = r->file;
+	a.line = r->line;
+	GROW(db->aliases, db->capaliases, db->naliases);
+	db->aliases[db->naliases++] = a;
+	return 0;
+}
+
+static int rec_list(struct db *db, const struct rec *r, struct hw_err *e)
+{
+	static const char *const keys[] = {"from", "to", "edition", "src", "note", "verified", NULL};
+	struct db_list l = {0};
+
+	if (rec_check(r, e, 2, 2, keys) < 0 || ident_arg(r, e, 0, "entity") < 0 ||
+	    ident_arg(r, e, 1, "list") < 0)
+		return -1;
+	if (take_date(r, e, "from", &l.from) < 0)
+		return -1;
+	if (!l.from)
+		return rec_fail(r, e, "list membership needs from=");
+	if (take_date(r, e, "to", &l.to) < 0 || take_verified(r, e, &l.unverified) < 0 ||
+	    take_src(db, r, e, &l.src) < 0) {
+		free(l.from), free(l.to);
+		return -1;
+	}
+	if (l.to && strcmp(l.from, l.to) >= 0) {
+		free(l.from), free(l.to), free(l.src);
+		return rec_fail(r, e, "to= is not after from=");
+	}
+	l.entity = xstrdup(r->args[0]);
+	l.list = xstrdup(r->args[1]);
+	l.file = r->file;
+	l.line = r->line;
+	l.edition = xstrdup(rec_get(r, "edition"));
+	GROW(db->lists, db->caplists, db->nlists);
+	db->lists[db->nlists++] = l;
+	return 0;
+}
+
+static int rec_owner(struct db *db, const struct rec *r, struct hw_err *e)
+{
+	static const char *const keys[] = {"share", "control", "from", "to",
+					   "src",   "note",    "verified", NULL};
+	struct db_owner o = {.share = -1, .control = -1};
+	const char *share = rec_get(r, "share"), *control = rec_get(r, "control");
+
+	if (rec_check(r, e, 2, 2, keys) < 0 || ident_arg(r, e, 0, "entity") < 0 ||
+	    ident_arg(r, e, 1, "entity") < 0)
+		return -1;
+	if (!strcmp(r->args[0], r->args[1]))
+		return rec_fail(r, e, "'%s' cannot own itself", r->args[0]);
+	if (share) {
+		char *end;
+
+		o.share = strtod(share, &end);
+		if (*end || end == share || !(o.share >= 0 && o.share <= 100))
+			return rec_fail(r, e, "share=%s is not a percentage (0 to 100)", share);
+	}
+	if (control) {
+		if (strcmp(control, "yes") && strcmp(control, "no"))
+			return rec_fail(r, e, "control= must be yes or no, not '%s'", control);
+		o.control = !strcmp(control, "yes");
+	}
+	if (take_date(r, e, "from", &o.from) < 0)
+		return -1;
+	if (take_date(r, e, "to", &o.to) < 0 || take_verified(r, e, &o.unverified) < 0 ||
+	    take_src(db, r, e, &o.src) < 0) {
+		free(o.from), free(o.to);
+		return -1;
+	}
+	if (o.from && o.to && strcmp(o.from, o.to) >= 0) {
+		free(o.from), free(o.to), free(o.src);
+		return rec_fail(r, e, "to= is not after from=");
+	}
+	o.parent = xstrdup(r->args[0]);
+	o.child = xstrdup(r->args[1]);
+	o.file = r->file;
+	o.line = r->line;
+	GROW(db->owners, db->capowners, db->nowners);
+	db->owners[db->nowners++] = o;
+	return 0;
+}
+
+static int valid_key(const char *key)
+{
+	const char *colon = strchr(key, ':');
+	size_t nslen;
+	char ns[16];
+
+	if (!colon || !colon[1])
+		return 0;
+	nslen = (size_t)(colon - key);
+	if (nslen >= sizeof ns)
+		return 0;
+	memcpy(ns, key, nslen);
+	ns[nslen] = '\0';
+	if (!in_list(ns, namespaces))
+		return 0;
+	if (!strcmp(ns, "pci") || !strcmp(ns, "usb")) {
+		if (strlen(colon + 1) != 4)
+			return 0;
+		for (const char *p = colon + 1; *p; p++)
+			if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
+				return 0;
+	}
+	return 1;
+}
+
+static int rec_id(struct db *db, const struct rec *r, struct hw_err *e)
+{
+	static const char *const keys[] = {"src", "note", "verified", NULL};
+	struct db_ident x = {0};
+
+	if (rec_check(r, e, 2, 2, keys) < 0 || ident_arg(r, e, 1, "entity") < 0)
+		return -1;
+	if (!valid_key(r->args[0]))
+		return rec_fail(r, e, "bad identifier '%s' (NS:KEY, NS one of pci usb oui pnp "
+				      "jedec cpuid arm tpm smbios; pci and usb keys are 4 "
+				      "lower-case hex digits)",
+				r->args[0]);
+	if (take_verified(r, e, &x.unverified) < 0 || take_src(db, r, e, &x.src) < 0)
+		return -1;
+	x.key = xstrdup(r->args[0]);
+	x.entity = xstrdup(r->args[1]);
+	x.file = r->file;
+	x.line = r->line;
+	GROW(db->idents, db->capidents, db->nidents);
+	db->idents[db->nidents++] = x;
+	return 0;
+}
+
+static int on_record(void *user, const struct rec *r, struct hw_err *e)
+{
+	static const struct {
+		const char *verb;
+		int (*fn)(struct db *, const struct rec *, struct hw_err *);
+	} verbs[] = {
+		{"source", rec_source}, {"entity", rec_entity}, {"alias", rec_alias},
+		{"list", rec_list},     {"owner", rec_owner},   {"id", rec_id},
+	};
+
+	for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
+		if (!strcmp(r->verb, verbs[i].verb))
+			return verbs[i].fn(user, r, e);
+	return rec_fail(r, e, "unknown record '%s' (source, entity, alias, list, owner or id)",
+			r->verb);
+}
+
+int db_load_file(struct db *db, const char *path, struct hw_err *e)
+{
+	char *buf, *name;
+	size_t len;
+	int rc;
+
+	if (db->finished)
+		return hw_fail(e, "%s: database already finished", path);
+	if (recfile_slurp(path, &buf, &len, e) < 0)
+		return -1;
+	for (size_t i = 0; i < len; i++) {
+		db->hash ^= (unsigned char)buf[i];
+		db->hash *= 0x100000001b3ULL; /* FNV-1a prime */
+	}
+	/* records keep a pointer to their file name for later messages */
+	name = xstrdup(path);
+	GROW(db->files, db->capfiles, db->nfiles);
+	db->files[db->nfiles++] = name;
+	rc = recfile_parse(name, buf, len, on_record, db, e);
+	free(buf);
+	return rc;
+}
+
+int db_load_dir(struct db *db, const char *dir, struct hw_err *e)
+{
+	size_t n;
+	char **names = recfile_list_dir(dir, ".db", &n, e);
+	int rc = 0;
+
+	if (!names)
+		return hw_prefix(e, "cannot read the database");
+	if (!n)
+		rc = hw_fail(e, "%s: no *.db files in the database directory", dir);
+	for (size_t i = 0; i < n; i++) {
+		if (!rc)
+			rc = db_load_file(db, names[i], e);
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+/* --- checking and indexing --------------------------------------------- */
+
+static int entity_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct db_entity *)a)->id, ((const struct db_entity *)b)->id);
+}
+
+static int source_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct db_source *)a)->id, ((const struct db_source *)b)->id);
+}
+
+static int ident_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct db_ident *)a)->key, ((const struct db_ident *)b)->key);
+}
+
+const struct db_entity *db_entity(const struct db *db, const char *id)
+{
+	struct db_entity key = {.id = (char *)id};
+
+	return db->nentities ? bsearch(&key, db->entities, db->nentities, sizeof key, entity_cmp)
+			     : NULL;
+}
+
+const struct db_source *db_source(const struct db *db, const char *id)
+{
+	struct db_source key = {.id = (char *)id};
+
+	return db->nsources ? bsearch(&key, db->sources, db->nsources, sizeof key, source_cmp)
+			    : NULL;
+}
+
+const struct db_ident *db_lookup(const struct db *db, const char *k)
+{
+	struct db_ident key = {.key = (char *)k};
+
+	return db->nidents ? bsearch(&key, db->idents, db->nidents, sizeof key, ident_cmp) : NULL;
+}
+
+static int check_sources(const struct db *db, struct hw_err *e)
+{
+	for (size_t i = 0; i < db->nsrcrefs; i++) {
+		char *copy = xstrdup(db->srcrefs[i].src), *save, *tok;
+
+		for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+			if (!db_source(db, tok)) {
+				hw_fail(e, "%s:%u: unknown source '%s'", db->srcrefs[i].file,
+					db->srcrefs[i].line, tok);
+				free(copy);
+				return -1;
+			}
+		free(copy);
+	}
+	return 0;
+}
+
+/* Walk up every parent edge, whatever its dates: meeting start again is a
+ * cycle. */
+static int reaches(const struct db *db, const char *from, const char *target, int depth)
+{
+	if (depth > MAX_CHAIN)
+		return 1;
+	for (size_t i = 0; i < db->nowners; i++)
+		if (!strcmp(db->owners[i].child, from) &&
+		    (!strcmp(db->owners[i].parent, target) ||
+		     reaches(db, db->owners[i].parent, target, depth + 1)))
+			return 1;
+	return 0;
+}
+
+int db_finish(struct db *db, struct hw_err *e)
+{
+	if (db->finished)
+		return 0;
+	if (db->nsources)
+		qsort(db->sources, db->nsources, sizeof *db->sources, source_cmp);
+	for (size_t i = 1; i < db->nsources; i++)
+		if (!strcmp(db->sources[i].id, db->sources[i - 1].id))
+			return hw_fail(e, "%s:%u: source '%s' is already defined at %s:%u",
+				       db->sources[i].file, db->sources[i].line, db->sources[i].id,
+				       db->sources[i - 1].file, db->sources[i - 1].line);
+	if (db->nentities)
+		qsort(db->entities, db->nentities, sizeof *db->entities, entity_cmp);
+	for (size_t i = 1; i < db->nentities; i++)
+		if (!strcmp(db->entities[i].id, db->entities[i - 1].id))
+			return hw_fail(e, "%s:%u: entity '%s' is already defined at %s:%u",
+				       db->entities[i].file, db->entities[i].line,
+				       db->entities[i].id, db->entities[i - 1].file,
+				       db->entities[i - 1].line);
+	if (db->nidents)
+		qsort(db->idents, db->nidents, sizeof *db->idents, ident_cmp);
+	for (size_t i = 1; i < db->nidents; i++) {
+		const struct db_ident *a = &db->idents[i - 1], *b = &db->idents[i];
+
+		if (!strcmp(a->key, b->key))
+			return hw_fail(e, "%s:%u: '%s' is already mapped at %s:%u", b->file, b->line,
+				       b->key, a->file, a->line);
+	}
+	if (check_sources(db, e) < 0)
+		return -1;
+	for (size_t i = 0; i < db->nidents; i++)
+		if (!db_entity(db, db->idents[i].entity))
+			return hw_fail(e, "%s:%u: '%s' maps to unknown entity '%s'",
+				       db->idents[i].file, db->idents[i].line, db->idents[i].key,
+				       db->idents[i].entity);
+	for (size_t i = 0; i < db->nlists; i++)
+		if (!db_entity(db, db->lists[i].entity))
+			return hw_fail(e, "%s:%u: list '%s' names unknown entity '%s'",
+				       db->lists[i].file, db->lists[i].line, db->lists[i].list,
+				       db->lists[i].entity);
+	for (size_t i = 0; i < db->naliases; i++)
+		if (!db_entity(db, db->aliases[i].entity))
+			return hw_fail(e, "%s:%u: alias \"%s\" names unknown entity '%s'",
+				       db->aliases[i].file, db->aliases[i].line, db->aliases[i].name,
+				       db->aliases[i].entity);
+	for (size_t i = 0; i < db->nowners; i++) {
+		const struct db_owner *o = &db->owners[i];
+
+		if (!db_entity(db, o->parent) || !db_entity(db, o->child))
+			return hw_fail(e, "%s:%u: owner %s -> %s names unknown entity '%s'", o->file,
+				       o->line, o->parent, o->child,
+				       db_entity(db, o->parent) ? o->child : o->parent);
+		if (reaches(db, o->parent, o->child, 0))
+			return hw_fail(e, "%s:%u: ownership cycle: %s already owns %s, directly or "
+					  "not",
+				       o->file, o->line, o->child, o->parent);
+	}
+	snprintf(db->fingerprint, sizeof db->fingerprint, "%016llx", (unsigned long long)db->hash);
+	db->finished = 1;
+	return 0;
+}
+
+const char *db_fingerprint(const struct db *db)
+{
+	return db->fingerprint;
+}
+
+/* --- ownership and lists ----------------------------------------------- */
+
+int db_owner_active(const struct db_owner *o, const char *date)
+{
+	return (!o->from || strcmp(o->from, date) <= 0) && (!o->to || strcmp(date, o->to) < 0);
+}
+
+int db_owner_controls(const struct db_owner *o)
+{
+	return o->control >= 0 ? o->control : o->share > 50;
+}
+
+const struct db_entity *db_parent(const struct db *db, const struct db_entity *x,
+				  const char *date)
+{
+	for (size_t i = 0; i < db->nowners; i++) {
+		const struct db_owner *o = &db->owners[i];
+
+		if (!strcmp(o->child, x->id) && db_owner_active(o, date) && db_owner_controls(o))
+			return db_entity(db, o->parent);
+	}
+	return NULL;
+}
+
+const struct db_entity *db_controller(const struct db *db, const struct db_entity *x,
+				      const char *date)
+{
+	const struct db_entity *p;
+
+	/* db_finish() refused cycles; the bound is for safety only */
+	for (int depth = 0; depth < MAX_CHAIN && (p = db_parent(db, x, date)); depth++)
+		x = p;
+	return x;
+}
+
+static int list_active(const struct db_list *l, const char *date)
+{
+	return strcmp(l->from, date) <= 0 && (!l->to || strcmp(date, l->to) < 0);
+}
+
+static const struct db_list *membership(const struct db *db, const struct db_entity *x,
+					const char *list, const char *date)
+{
+	for (size_t i = 0; i < db->nlists; i++) {
+		const struct db_list *l = &db->lists[i];
+
+		if (!strcmp(l->entity, x->id) && !strcmp(l->list, list) && list_active(l, date))
+			return l;
+	}
+	return NULL;
+}
+
+int db_covered(const struct db *db, const struct db_entity *x, const char *list,
+	       enum db_reach reach, const char *date, const struct db_entity **member,
+	       const struct db_list **entry)
+{
+	const struct db_entity *top, *p = x;
+	const struct db_list *l;
+
+	/* nearest first: the entity itself, then its controlling parents */
+	for (int depth = 0; p && depth < MAX_CHAIN; depth++) {
+		if ((l = membership(db, p, list, date))) {
+			*member = p;
+			*entry = l;
+			return 1;
+		}
+		if (reach == REACH_SELF)
+			return 0;
+		p = db_parent(db, p, date);
+	}
+	if (reach != REACH_AFFILIATES)
+		return 0;
+	/* then anything under the same ultimate control */
+	top = db_controller(db, x, date);
+	for (size_t i = 0; i < db->nlists; i++) {
+		const struct db_entity *m;
+
+		l = &db->lists[i];
+		if (strcmp(l->list, list) || !list_active(l, date))
+			continue;
+		m = db_entity(db, l->entity);
+		if (m && db_controller(db, m, date) == top) {
+			*member = m;
+			*entry = l;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+size_t db_count_entities(const struct db *db)
+{
+	return db->nentities;
+}
+
+size_t db_count_idents(const struct db *db)
+{
+	return db->nidents;
+}
+
+size_t db_count_owners(const struct db *db)
+{
+	return db->nowners;
+}
+
+size_t db_count_sources(const struct db *db)
+{
+	return db->nsources;
+}

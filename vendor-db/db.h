@@ -1,0 +1,111 @@
+/* db.h - the origin database: entities, ownership, list memberships and
+ * identifier maps, each fact with its sources (vendor-db/README.md).
+ *
+ * Load with db_load_file()/db_load_dir(), then db_finish() once, which
+ * resolves references, checks the whole and builds the indexes; query after
+ * that. The database knows nothing of probes or policies. */
+#ifndef HWBOM_DB_H
+#define HWBOM_DB_H
+
+#include <stdint.h>
+#include <stddef.h>
+
+#include "../output/err.h"
+
+struct db_source {
+	char *id, *date, *title, *url;
+	const char *file;
+	unsigned line;
+};
+
+struct db_entity {
+	char *id, *name, *country, *control, *src, *note;
+	int unverified;
+	const char *file;
+	unsigned line;
+};
+
+struct db_list {
+	char *entity, *list, *from, *to, *edition, *src;
+	int unverified;
+	const char *file;
+	unsigned line;
+};
+
+struct db_alias {
+	char *entity, *name, *src;
+	int unverified;
+	const char *file;
+	unsigned line;
+};
+
+struct db_owner {
+	char *parent, *child, *from, *to, *src;
+	double share; /* percent; negative when unknown */
+	int control;  /* 1 "control=yes", 0 "control=no", -1 not said */
+	int unverified;
+	const char *file;
+	unsigned line;
+};
+
+struct db_ident {
+	char *key; /* "pci:19e5" */
+	char *entity, *src;
+	int unverified;
+	const char *file;
+	unsigned line;
+};
+
+struct db;
+
+/* How far a list reaches from its direct members (see db_covered()). */
+enum db_reach {
+	REACH_SELF,         /* the listed entity only */
+	REACH_SUBSIDIARIES, /* and the entities it controls, directly or not */
+	REACH_AFFILIATES,   /* and everything under the same ultimate control */
+};
+
+/* Free with db_free(). */
+struct db *db_new(void);
+void db_free(struct db *db);
+
+/* Read one file, or every *.db file of a directory in name order. */
+int db_load_file(struct db *db, const char *path, struct hw_err *e);
+int db_load_dir(struct db *db, const char *dir, struct hw_err *e);
+/* Resolve and check everything loaded: unknown references, duplicate ids,
+ * identifiers mapped twice, ownership cycles, dates out of order. */
+int db_finish(struct db *db, struct hw_err *e);
+
+/* A hex digest of everything loaded, for the BOM to say which database
+ * judged it. */
+const char *db_fingerprint(const struct db *db);
+
+const struct db_entity *db_entity(const struct db *db, const char *id);
+const struct db_source *db_source(const struct db *db, const char *id);
+/* The mapping of one identifier key ("pci:19e5"), or NULL. */
+const struct db_ident *db_lookup(const struct db *db, const char *key);
+
+/* Whether an edge holds on date (YYYY-MM-DD): from <= date < to. */
+int db_owner_active(const struct db_owner *o, const char *date);
+/* Whether an edge gives control: control=yes, or a share above 50. */
+int db_owner_controls(const struct db_owner *o);
+/* The entity that controls e on date, or NULL. */
+const struct db_entity *db_parent(const struct db *db, const struct db_entity *e,
+				  const char *date);
+/* The top of e's chain of control on date (e itself when nobody controls it). */
+const struct db_entity *db_controller(const struct db *db, const struct db_entity *e,
+				      const char *date);
+/* Whether e is covered by list on date under the given reach. On success
+ * *member is the direct member the coverage comes from (e itself, a
+ * controlling parent or an affiliate) and *entry its membership. */
+int db_covered(const struct db *db, const struct db_entity *e, const char *list,
+	       enum db_reach reach, const char *date, const struct db_entity **member,
+	       const struct db_list **entry);
+
+/* Counts, for `hwbom db stats` and tests. */
+size_t db_count_entities(const struct db *db);
+size_t db_count_idents(const struct db *db);
+size_t db_count_owners(const struct db *db);
+size_t db_count_sources(const struct db *db);
+
+#endif
