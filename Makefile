@@ -55,17 +55,26 @@ all: hwbom
 hwbom: $(BUILD)/hwbom
 	cp $< $@
 
-$(BUILD)/hwbom: $(LIB_OBJ) $(MAIN_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+FORCE:
 
-$(BUILD)/%.o: %.c
+$(BUILD)/hwbom: $(LIB_OBJ) $(MAIN_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(PKG_LIBS)
+
+# Rebuild when a setting compiled into the objects changes (make install
+# PREFIX=/usr after a plain make must not keep /usr/local inside).
+FLAGS_KEY := $(VERSION) $(DATADIR) $(PCI_IDS) $(CC) $(CFLAGS) $(WARN)
+$(BUILD)/.flags: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(FLAGS_KEY)' | cmp -s - $@ || echo '$(FLAGS_KEY)' >$@
+
+$(BUILD)/%.o: %.c $(BUILD)/.flags
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) -DSRCDIR='"$(CURDIR)"' \
-		$(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(shell pkg-config --libs cmocka)
+		$(LDFLAGS) -o $@ $(filter %.c %.o,$^) $(PKG_LIBS) $(shell pkg-config --libs cmocka)
 
 # --- the README's two commands ----------------------------------------------
 
@@ -117,7 +126,7 @@ uninstall:
 clean:
 	rm -rf build hwbom hwbom.xml
 
-.PHONY: all deps deps-test run schema test check-asan bench install uninstall clean
+.PHONY: all deps deps-test run schema test check-asan bench install uninstall clean FORCE
 .SECONDARY:
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
