@@ -33,6 +33,7 @@ static struct {
 	jmp_buf env;
 	struct hw_err *e;
 	char msg[HW_ERR_MAX];
+	int in_names; /* inside a name lookup: the error is the ids file's */
 } cb;
 
 static void PCI_NONRET on_error(char *fmt, ...)
@@ -90,6 +91,7 @@ static const char *lookup(struct pci_access *pacc, char *buf, int flags, ...)
 
 	if (!have_names)
 		return NULL;
+	cb.in_names = 1;
 	/* pci_lookup_name() is variadic itself, so spell out the cases */
 	va_start(ap, flags);
 	if (flags & PCI_LOOKUP_SUBSYSTEM) {
@@ -105,6 +107,7 @@ static const char *lookup(struct pci_access *pacc, char *buf, int flags, ...)
 		r = pci_lookup_name(pacc, buf, NAME_MAX_LEN, flags | PCI_LOOKUP_NO_NUMBERS, v);
 	}
 	va_end(ap);
+	cb.in_names = 0;
 	return r;
 }
 
@@ -230,6 +233,7 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 	int rc;
 
 	cb.e = e;
+	cb.in_names = 0;
 	pacc->error = on_error;
 	pacc->warning = on_warning;
 	pacc->debug = on_debug;
@@ -249,9 +253,12 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 		hw_warn(e, "pci: %s: %s; devices will have no names", src->pci_ids,
 			strerror(errno));
 	if (setjmp(cb.env)) {
-		/* libpci gave up: on input the user named that is an error, on
-		 * the live machine it is coverage */
-		if (probe_src_recorded(src)) {
+		/* libpci gave up: on input the user named (or a broken ids
+		 * file) that is an error, on the live machine it is coverage */
+		if (cb.in_names) {
+			/* libpci's message names the ids file and line */
+			rc = hw_fail(e, "%s", cb.msg);
+		} else if (probe_src_recorded(src)) {
 			rc = hw_fail(e, "%s: %s", src->pci_dump ? src->pci_dump : sysfs, cb.msg);
 		} else {
 			bom_set_coverage(bom, "pci", "error", cb.msg);

@@ -178,7 +178,8 @@ static int check_attr(const char *dir, const char *name, struct hw_err *e)
 		errno = 0;
 		strtoul(buf, &end, 16);
 		if (end == buf || errno || (*end && *end != '\n'))
-			rc = hw_fail(e, "%s:1: not a hex number: \"%.20s\"", path, buf);
+			rc = hw_fail(e, "%s:1: not a hex number: \"%.*s\"", path,
+				     (int)strcspn(buf, "\n"), buf);
 	}
 	if (f)
 		fclose(f);

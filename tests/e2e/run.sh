@@ -143,6 +143,25 @@ if [ -e "$out/none.xml" ]; then bad "bad-missing-device: wrote $out/none.xml"; e
 check missing-dump 2 --pci-dump $fx/pci/no-such.dump
 check missing-root 2 --root $fx/root/no-such
 
+check bad-pci-ids 2 --pci-dump $fx/pci/crlf.dump --pci-ids $fx/bad-pci.ids
+
+# trees made here: an entry that is no PCI address, an attribute that is no number
+mkdir -p "$out/t1/sys/bus/pci/devices/README" "$out/t2/sys/bus/pci/devices/0000:00:01.0"
+printf '0x8086\n' >"$out/t2/sys/bus/pci/devices/0000:00:01.0/vendor"
+printf 'garbage\n' >"$out/t2/sys/bus/pci/devices/0000:00:01.0/device"
+printf '0x020000\n' >"$out/t2/sys/bus/pci/devices/0000:00:01.0/class"
+for t in t1 t2; do
+	scan --root "$out/$t" >/dev/null 2>"$out/err"
+	if [ $? -eq 2 ]; then ok; else bad "tree $t: exit status is not 2"; fi
+	sed "s|$out/||" "$out/err" >"$out/$t.err"
+done
+if [ "$(cat "$out/t1.err")" = "hwbom: t1/sys/bus/pci/devices/README: not a PCI address (dddd:bb:dd.f)" ]; then ok; else
+	bad "tree t1: $(cat "$out/t1.err")"
+fi
+if [ "$(cat "$out/t2.err")" = "hwbom: t2/sys/bus/pci/devices/0000:00:01.0/device:1: not a hex number: \"garbage\"" ]; then ok; else
+	bad "tree t2: $(cat "$out/t2.err")"
+fi
+
 # --- usage errors -----------------------------------------------------------
 check bad-as-of 2 --as-of 2024-02-30
 check bad-format 2 --format json
