@@ -38,7 +38,7 @@ static void attribute(struct bom_component *c, const struct bom_id *id, const ch
 	bom_set(&a->name, x->name);
 	bom_set(&a->country, x->country);
 	bom_set(&a->controller, db_controller(db, x, as_of)->id);
-	bom_set(&a->source, m->src);
+	bom_set(&a->source, m->fact.src);
 }
 
 void resolve_bom(struct bom *b, const struct db *db, const char *as_of)

@@ -24,16 +24,8 @@ struct db {
 	struct db_ident *idents;
 	size_t nidents, capidents;
 
-	/* file names records point into, and the lines their sources were
-	 * cited from (for error messages in db_finish) */
-	char **files;
+	char **files; /* names records point into */
 	size_t nfiles, capfiles;
-	struct srcref {
-		const char *file;
-		unsigned line;
-		char *src;
-	} *srcrefs;
-	size_t nsrcrefs, capsrcrefs;
 
 	uint64_t hash;
 	char fingerprint[17];
@@ -57,38 +49,45 @@ struct db *db_new(void)
 	return db;
 }
 
+static void fact_free(struct db_fact *f)
+{
+	free(f->src);
+	free(f->note);
+}
+
 void db_free(struct db *db)
 {
 	if (!db)
 		return;
 	for (size_t i = 0; i < db->nsources; i++) {
 		struct db_source *s = &db->sources[i];
-		free(s->id), free(s->date), free(s->title), free(s->url);
+		free(s->id), free(s->date), free(s->title), free(s->url), fact_free(&s->fact);
 	}
 	for (size_t i = 0; i < db->nentities; i++) {
 		struct db_entity *x = &db->entities[i];
-		free(x->id), free(x->name), free(x->country), free(x->control), free(x->src);
-		free(x->note);
+		free(x->id), free(x->name), free(x->country), free(x->control), fact_free(&x->fact);
 	}
 	for (size_t i = 0; i < db->nlists; i++) {
 		struct db_list *l = &db->lists[i];
 		free(l->entity), free(l->list), free(l->from), free(l->to), free(l->edition);
-		free(l->src);
+		fact_free(&l->fact);
 	}
-	for (size_t i = 0; i < db->naliases; i++)
-		free(db->aliases[i].entity), free(db->aliases[i].name), free(db->aliases[i].src);
+	for (size_t i = 0; i < db->naliases; i++) {
+		struct db_alias *a = &db->aliases[i];
+		free(a->entity), free(a->name), fact_free(&a->fact);
+	}
 	for (size_t i = 0; i < db->nowners; i++) {
 		struct db_owner *o = &db->owners[i];
-		free(o->parent), free(o->child), free(o->from), free(o->to), free(o->src);
+		free(o->parent), free(o->child), free(o->from), free(o->to), fact_free(&o->fact);
 	}
-	for (size_t i = 0; i < db->nidents; i++)
-		free(db->idents[i].key), free(db->idents[i].entity), free(db->idents[i].src);
+	for (size_t i = 0; i < db->nidents; i++) {
+		struct db_ident *x = &db->idents[i];
+		free(x->key), free(x->entity), fact_free(&x->fact);
+	}
 	for (size_t i = 0; i < db->nfiles; i++)
 		free(db->files[i]);
-	for (size_t i = 0; i < db->nsrcrefs; i++)
-		free(db->srcrefs[i].src);
-	free(db->sources), free(db->entities), free(db->lists), free(db->owners), free(db->aliases);
-	free(db->idents), free(db->files), free(db->srcrefs);
+	free(db->sources), free(db->entities), free(db->lists), free(db->aliases);
+	free(db->owners), free(db->idents), free(db->files);
 	free(db);
 }
 
@@ -102,28 +101,35 @@ static int in_list(const char *s, const char *const *list)
 	return 0;
 }
 
-/* Check and remember src=; every fact needs one. */
-static int take_src(struct db *db, const struct rec *r, struct hw_err *e, char **out)
+/* Where r was read and its note; for a fact (is_fact) also its sources:
+ * src= is required and lists source ids (their existence is checked in
+ * db_finish()); verified= is yes or no. */
+static int take_fact(const struct rec *r, struct hw_err *e, int is_fact, struct db_fact *f)
 {
-	const char *src = rec_get(r, "src");
-	char *copy, *tok, *save;
+	const char *src = rec_get(r, "src"), *v = rec_get(r, "verified");
 
-	if (!src || !*src)
-		return rec_fail(r, e, "'%s' needs src= naming its source", r->verb);
-	copy = xstrdup(src);
-	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
-		if (!rec_is_ident(tok)) {
-			rec_fail(r, e, "bad source id '%s' in src=", tok);
-			free(copy);
+	memset(f, 0, sizeof *f);
+	f->file = r->file;
+	f->line = r->line;
+	if (v && strcmp(v, "yes") && strcmp(v, "no"))
+		return rec_fail(r, e, "verified= must be yes or no, not '%s'", v);
+	f->unverified = v && !strcmp(v, "no");
+	if (is_fact) {
+		char *copy, *tok, *save;
+		int rc = 0;
+
+		if (!src || !*src)
+			return rec_fail(r, e, "'%s' needs src= naming its source", r->verb);
+		copy = xstrdup(src);
+		for (tok = strtok_r(copy, ",", &save); tok && !rc; tok = strtok_r(NULL, ",", &save))
+			if (!rec_is_ident(tok))
+				rc = rec_fail(r, e, "bad source id '%s' in src=", tok);
+		free(copy);
+		if (rc)
 			return -1;
-		}
-	free(copy);
-	GROW(db->srcrefs, db->capsrcrefs, db->nsrcrefs);
-	db->srcrefs[db->nsrcrefs].file = r->file;
-	db->srcrefs[db->nsrcrefs].line = r->line;
-	db->srcrefs[db->nsrcrefs].src = xstrdup(src);
-	db->nsrcrefs++;
-	*out = xstrdup(src);
+		f->src = xstrdup(src);
+	}
+	f->note = xstrdup(rec_get(r, "note"));
 	return 0;
 }
 
@@ -140,16 +146,23 @@ static int take_date(const struct rec *r, struct hw_err *e, const char *key, cha
 	return 0;
 }
 
-static int take_verified(const struct rec *r, struct hw_err *e, int *unverified)
+/* from= and to= of r, to after from; from is required when need_from. */
+static int take_period(const struct rec *r, struct hw_err *e, int need_from, char **from,
+		       char **to)
 {
-	const char *v = rec_get(r, "verified");
-
-	*unverified = 0;
-	if (!v || !strcmp(v, "yes"))
-		return 0;
-	if (strcmp(v, "no"))
-		return rec_fail(r, e, "verified= must be yes or no, not '%s'", v);
-	*unverified = 1;
+	*to = NULL;
+	if (take_date(r, e, "from", from) < 0)
+		return -1;
+	if (need_from && !*from)
+		return rec_fail(r, e, "'%s' needs from=", r->verb);
+	if (take_date(r, e, "to", to) < 0) {
+		free(*from);
+		return -1;
+	}
+	if (*from && *to && strcmp(*from, *to) >= 0) {
+		free(*from), free(*to);
+		return rec_fail(r, e, "to= is not after from=");
+	}
 	return 0;
 }
 
@@ -164,25 +177,22 @@ static int ident_arg(const struct rec *r, struct hw_err *e, size_t i, const char
 static int rec_source(struct db *db, const struct rec *r, struct hw_err *e)
 {
 	static const char *const keys[] = {"date", "title", "url", "note", NULL};
-	struct db_source *s;
-	char *date;
+	struct db_source s = {0};
 
 	if (rec_check(r, e, 1, 1, keys) < 0 || ident_arg(r, e, 0, "source") < 0)
 		return -1;
 	if (!rec_get(r, "title") || !*rec_get(r, "title"))
 		return rec_fail(r, e, "source '%s' needs title=", r->args[0]);
-	if (take_date(r, e, "date", &date) < 0)
+	if (take_date(r, e, "date", &s.date) < 0)
 		return -1;
-	if (!date)
+	if (!s.date)
 		return rec_fail(r, e, "source '%s' needs date=", r->args[0]);
+	take_fact(r, e, 0, &s.fact); /* no verified= allowed: cannot fail */
+	s.id = xstrdup(r->args[0]);
+	s.title = xstrdup(rec_get(r, "title"));
+	s.url = xstrdup(rec_get(r, "url"));
 	GROW(db->sources, db->capsources, db->nsources);
-	s = &db->sources[db->nsources++];
-	s->id = xstrdup(r->args[0]);
-	s->date = date;
-	s->title = xstrdup(rec_get(r, "title"));
-	s->url = xstrdup(rec_get(r, "url"));
-	s->file = r->file;
-	s->line = r->line;
+	db->sources[db->nsources++] = s;
 	return 0;
 }
 
@@ -206,15 +216,12 @@ static int rec_entity(struct db *db, const struct rec *r, struct hw_err *e)
 				      "state-fund, state-stake, private, public, subsidiary, government, "
 				      "unknown",
 				r->args[0]);
-	if (take_verified(r, e, &x.unverified) < 0 || take_src(db, r, e, &x.src) < 0)
+	if (take_fact(r, e, 1, &x.fact) < 0)
 		return -1;
 	x.id = xstrdup(r->args[0]);
 	x.name = xstrdup(rec_get(r, "name"));
 	x.country = xstrdup(country);
 	x.control = xstrdup(control);
-	x.note = xstrdup(rec_get(r, "note"));
-	x.file = r->file;
-	x.line = r->line;
 	GROW(db->entities, db->capentities, db->nentities);
 	db->entities[db->nentities++] = x;
 	return 0;
@@ -226,12 +233,10 @@ static int rec_alias(struct db *db, const struct rec *r, struct hw_err *e)
 	struct db_alias a = {0};
 
 	if (rec_check(r, e, 2, 2, keys) < 0 || ident_arg(r, e, 0, "entity") < 0 ||
-	    take_verified(r, e, &a.unverified) < 0 || take_src(db, r, e, &a.src) < 0)
+	    take_fact(r, e, 1, &a.fact) < 0)
 		return -1;
 	a.entity = xstrdup(r->args[0]);
 	a.name = xstrdup(r->args[1]);
-	a.file = r->file;
-	a.line = r->line;
 	GROW(db->aliases, db->capaliases, db->naliases);
 	db->aliases[db->naliases++] = a;
 	return 0;
@@ -243,25 +248,14 @@ static int rec_list(struct db *db, const struct rec *r, struct hw_err *e)
 	struct db_list l = {0};
 
 	if (rec_check(r, e, 2, 2, keys) < 0 || ident_arg(r, e, 0, "entity") < 0 ||
-	    ident_arg(r, e, 1, "list") < 0)
+	    ident_arg(r, e, 1, "list") < 0 || take_period(r, e, 1, &l.from, &l.to) < 0)
 		return -1;
-	if (take_date(r, e, "from", &l.from) < 0)
-		return -1;
-	if (!l.from)
-		return rec_fail(r, e, "list membership needs from=");
-	if (take_date(r, e, "to", &l.to) < 0 || take_verified(r, e, &l.unverified) < 0 ||
-	    take_src(db, r, e, &l.src) < 0) {
+	if (take_fact(r, e, 1, &l.fact) < 0) {
 		free(l.from), free(l.to);
 		return -1;
 	}
-	if (l.to && strcmp(l.from, l.to) >= 0) {
-		free(l.from), free(l.to), free(l.src);
-		return rec_fail(r, e, "to= is not after from=");
-	}
 	l.entity = xstrdup(r->args[0]);
 	l.list = xstrdup(r->args[1]);
-	l.file = r->file;
-	l.line = r->line;
 	l.edition = xstrdup(rec_get(r, "edition"));
 	GROW(db->lists, db->caplists, db->nlists);
 	db->lists[db->nlists++] = l;
@@ -292,21 +286,14 @@ static int rec_owner(struct db *db, const struct rec *r, struct hw_err *e)
 			return rec_fail(r, e, "control= must be yes or no, not '%s'", control);
 		o.control = !strcmp(control, "yes");
 	}
-	if (take_date(r, e, "from", &o.from) < 0)
+	if (take_period(r, e, 0, &o.from, &o.to) < 0)
 		return -1;
-	if (take_date(r, e, "to", &o.to) < 0 || take_verified(r, e, &o.unverified) < 0 ||
-	    take_src(db, r, e, &o.src) < 0) {
+	if (take_fact(r, e, 1, &o.fact) < 0) {
 		free(o.from), free(o.to);
 		return -1;
 	}
-	if (o.from && o.to && strcmp(o.from, o.to) >= 0) {
-		free(o.from), free(o.to), free(o.src);
-		return rec_fail(r, e, "to= is not after from=");
-	}
 	o.parent = xstrdup(r->args[0]);
 	o.child = xstrdup(r->args[1]);
-	o.file = r->file;
-	o.line = r->line;
 	GROW(db->owners, db->capowners, db->nowners);
 	db->owners[db->nowners++] = o;
 	return 0;
@@ -349,12 +336,10 @@ static int rec_id(struct db *db, const struct rec *r, struct hw_err *e)
 				      "jedec cpuid arm tpm smbios; pci and usb keys are 4 "
 				      "lower-case hex digits)",
 				r->args[0]);
-	if (take_verified(r, e, &x.unverified) < 0 || take_src(db, r, e, &x.src) < 0)
+	if (take_fact(r, e, 1, &x.fact) < 0)
 		return -1;
 	x.key = xstrdup(r->args[0]);
 	x.entity = xstrdup(r->args[1]);
-	x.file = r->file;
-	x.line = r->line;
 	GROW(db->idents, db->capidents, db->nidents);
 	db->idents[db->nidents++] = x;
 	return 0;
@@ -459,20 +444,39 @@ const struct db_ident *db_lookup(const struct db *db, const char *k)
 	return db->nidents ? bsearch(&key, db->idents, db->nidents, sizeof key, ident_cmp) : NULL;
 }
 
+/* Every source a fact cites must exist. */
+static int check_fact(const struct db *db, const struct db_fact *f, struct hw_err *e)
+{
+	char *copy, *tok, *save;
+	int rc = 0;
+
+	if (!f->src)
+		return 0;
+	copy = xstrdup(f->src);
+	for (tok = strtok_r(copy, ",", &save); tok && !rc; tok = strtok_r(NULL, ",", &save))
+		if (!db_source(db, tok))
+			rc = hw_fail(e, "%s:%u: unknown source '%s'", f->file, f->line, tok);
+	free(copy);
+	return rc;
+}
+
 static int check_sources(const struct db *db, struct hw_err *e)
 {
-	for (size_t i = 0; i < db->nsrcrefs; i++) {
-		char *copy = xstrdup(db->srcrefs[i].src), *save, *tok;
-
-		for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
-			if (!db_source(db, tok)) {
-				hw_fail(e, "%s:%u: unknown source '%s'", db->srcrefs[i].file,
-					db->srcrefs[i].line, tok);
-				free(copy);
-				return -1;
-			}
-		free(copy);
-	}
+	for (size_t i = 0; i < db->nentities; i++)
+		if (check_fact(db, &db->entities[i].fact, e) < 0)
+			return -1;
+	for (size_t i = 0; i < db->nlists; i++)
+		if (check_fact(db, &db->lists[i].fact, e) < 0)
+			return -1;
+	for (size_t i = 0; i < db->naliases; i++)
+		if (check_fact(db, &db->aliases[i].fact, e) < 0)
+			return -1;
+	for (size_t i = 0; i < db->nowners; i++)
+		if (check_fact(db, &db->owners[i].fact, e) < 0)
+			return -1;
+	for (size_t i = 0; i < db->nidents; i++)
+		if (check_fact(db, &db->idents[i].fact, e) < 0)
+			return -1;
 	return 0;
 }
 
@@ -499,53 +503,53 @@ int db_finish(struct db *db, struct hw_err *e)
 	for (size_t i = 1; i < db->nsources; i++)
 		if (!strcmp(db->sources[i].id, db->sources[i - 1].id))
 			return hw_fail(e, "%s:%u: source '%s' is already defined at %s:%u",
-				       db->sources[i].file, db->sources[i].line, db->sources[i].id,
-				       db->sources[i - 1].file, db->sources[i - 1].line);
+				       db->sources[i].fact.file, db->sources[i].fact.line, db->sources[i].id,
+				       db->sources[i - 1].fact.file, db->sources[i - 1].fact.line);
 	if (db->nentities)
 		qsort(db->entities, db->nentities, sizeof *db->entities, entity_cmp);
 	for (size_t i = 1; i < db->nentities; i++)
 		if (!strcmp(db->entities[i].id, db->entities[i - 1].id))
 			return hw_fail(e, "%s:%u: entity '%s' is already defined at %s:%u",
-				       db->entities[i].file, db->entities[i].line,
-				       db->entities[i].id, db->entities[i - 1].file,
-				       db->entities[i - 1].line);
+				       db->entities[i].fact.file, db->entities[i].fact.line,
+				       db->entities[i].id, db->entities[i - 1].fact.file,
+				       db->entities[i - 1].fact.line);
 	if (db->nidents)
 		qsort(db->idents, db->nidents, sizeof *db->idents, ident_cmp);
 	for (size_t i = 1; i < db->nidents; i++) {
 		const struct db_ident *a = &db->idents[i - 1], *b = &db->idents[i];
 
 		if (!strcmp(a->key, b->key))
-			return hw_fail(e, "%s:%u: '%s' is already mapped at %s:%u", b->file, b->line,
-				       b->key, a->file, a->line);
+			return hw_fail(e, "%s:%u: '%s' is already mapped at %s:%u", b->fact.file, b->fact.line,
+				       b->key, a->fact.file, a->fact.line);
 	}
 	if (check_sources(db, e) < 0)
 		return -1;
 	for (size_t i = 0; i < db->nidents; i++)
 		if (!db_entity(db, db->idents[i].entity))
 			return hw_fail(e, "%s:%u: '%s' maps to unknown entity '%s'",
-				       db->idents[i].file, db->idents[i].line, db->idents[i].key,
+				       db->idents[i].fact.file, db->idents[i].fact.line, db->idents[i].key,
 				       db->idents[i].entity);
 	for (size_t i = 0; i < db->nlists; i++)
 		if (!db_entity(db, db->lists[i].entity))
 			return hw_fail(e, "%s:%u: list '%s' names unknown entity '%s'",
-				       db->lists[i].file, db->lists[i].line, db->lists[i].list,
+				       db->lists[i].fact.file, db->lists[i].fact.line, db->lists[i].list,
 				       db->lists[i].entity);
 	for (size_t i = 0; i < db->naliases; i++)
 		if (!db_entity(db, db->aliases[i].entity))
 			return hw_fail(e, "%s:%u: alias \"%s\" names unknown entity '%s'",
-				       db->aliases[i].file, db->aliases[i].line, db->aliases[i].name,
+				       db->aliases[i].fact.file, db->aliases[i].fact.line, db->aliases[i].name,
 				       db->aliases[i].entity);
 	for (size_t i = 0; i < db->nowners; i++) {
 		const struct db_owner *o = &db->owners[i];
 
 		if (!db_entity(db, o->parent) || !db_entity(db, o->child))
-			return hw_fail(e, "%s:%u: owner %s -> %s names unknown entity '%s'", o->file,
-				       o->line, o->parent, o->child,
+			return hw_fail(e, "%s:%u: owner %s -> %s names unknown entity '%s'", o->fact.file,
+				       o->fact.line, o->parent, o->child,
 				       db_entity(db, o->parent) ? o->child : o->parent);
 		if (reaches(db, o->parent, o->child, 0))
 			return hw_fail(e, "%s:%u: ownership cycle: %s already owns %s, directly or "
 					  "not",
-				       o->file, o->line, o->child, o->parent);
+				       o->fact.file, o->fact.line, o->child, o->parent);
 	}
 	snprintf(db->fingerprint, sizeof db->fingerprint, "%016llx", (unsigned long long)db->hash);
 	db->finished = 1;

@@ -12,48 +12,47 @@
 
 #include "../output/err.h"
 
-struct db_source {
-	char *id, *date, *title, *url;
+/* What every record carries: where it was read, and for a fact its
+ * sources and whether they were checked. */
+struct db_fact {
+	char *src;      /* source ids, comma-separated (NULL for a source record) */
+	int unverified; /* verified=no */
+	char *note;
 	const char *file;
 	unsigned line;
+};
+
+struct db_source {
+	char *id, *date, *title, *url;
+	struct db_fact fact;
 };
 
 struct db_entity {
-	char *id, *name, *country, *control, *src, *note;
-	int unverified;
-	const char *file;
-	unsigned line;
+	char *id, *name, *country, *control;
+	struct db_fact fact;
 };
 
 struct db_list {
-	char *entity, *list, *from, *to, *edition, *src;
-	int unverified;
-	const char *file;
-	unsigned line;
+	char *entity, *list, *from, *to, *edition;
+	struct db_fact fact;
 };
 
 struct db_alias {
-	char *entity, *name, *src;
-	int unverified;
-	const char *file;
-	unsigned line;
+	char *entity, *name;
+	struct db_fact fact;
 };
 
 struct db_owner {
-	char *parent, *child, *from, *to, *src;
+	char *parent, *child, *from, *to;
 	double share; /* percent; negative when unknown */
 	int control;  /* 1 "control=yes", 0 "control=no", -1 not said */
-	int unverified;
-	const char *file;
-	unsigned line;
+	struct db_fact fact;
 };
 
 struct db_ident {
 	char *key; /* "pci:19e5" */
-	char *entity, *src;
-	int unverified;
-	const char *file;
-	unsigned line;
+	char *entity;
+	struct db_fact fact;
 };
 
 struct db;

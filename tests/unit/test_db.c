@@ -73,7 +73,7 @@ static void test_lookup_and_fields(void **state)
 	m = db_lookup(db, "pci:19e5");
 	assert_non_null(m);
 	assert_string_equal(m->entity, "huawei");
-	assert_string_equal(m->src, "s1");
+	assert_string_equal(m->fact.src, "s1");
 	assert_null(db_lookup(db, "pci:17aa"));
 	assert_null(db_lookup(db, "usb:19e5"));
 	assert_string_equal(db_entity(db, "honor")->country, "CN");
