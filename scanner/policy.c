@@ -18,17 +18,13 @@ struct load {
 static int check_src(const struct load *l, const struct rec *r, struct hw_err *e)
 {
 	const char *src = rec_get(r, "src");
-	char *copy, *tok, *save;
-	int rc = 0;
+	char bad[65];
 
 	if (!src || !*src)
 		return rec_fail(r, e, "'%s' needs src= naming its source", r->verb);
-	copy = xstrdup(src);
-	for (tok = strtok_r(copy, ",", &save); tok && !rc; tok = strtok_r(NULL, ",", &save))
-		if (!db_source(l->db, tok))
-			rc = rec_fail(r, e, "unknown source '%s'", tok);
-	free(copy);
-	return rc;
+	if (!db_sources_known(l->db, src, bad))
+		return rec_fail(r, e, "unknown source '%s'", bad);
+	return 0;
 }
 
 static int rec_policy(struct load *l, const struct rec *r, struct hw_err *e)

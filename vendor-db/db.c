@@ -444,20 +444,28 @@ const struct db_ident *db_lookup(const struct db *db, const char *k)
 	return db->nidents ? bsearch(&key, db->idents, db->nidents, sizeof key, ident_cmp) : NULL;
 }
 
+int db_sources_known(const struct db *db, const char *src, char bad[65])
+{
+	char *copy = xstrdup(src), *tok, *save;
+	int known = 1;
+
+	for (tok = strtok_r(copy, ",", &save); tok && known; tok = strtok_r(NULL, ",", &save))
+		if (!db_source(db, tok)) {
+			snprintf(bad, 65, "%s", tok);
+			known = 0;
+		}
+	free(copy);
+	return known;
+}
+
 /* Every source a fact cites must exist. */
 static int check_fact(const struct db *db, const struct db_fact *f, struct hw_err *e)
 {
-	char *copy, *tok, *save;
-	int rc = 0;
+	char bad[65];
 
-	if (!f->src)
-		return 0;
-	copy = xstrdup(f->src);
-	for (tok = strtok_r(copy, ",", &save); tok && !rc; tok = strtok_r(NULL, ",", &save))
-		if (!db_source(db, tok))
-			rc = hw_fail(e, "%s:%u: unknown source '%s'", f->file, f->line, tok);
-	free(copy);
-	return rc;
+	if (f->src && !db_sources_known(db, f->src, bad))
+		return hw_fail(e, "%s:%u: unknown source '%s'", f->file, f->line, bad);
+	return 0;
 }
 
 static int check_sources(const struct db *db, struct hw_err *e)

@@ -81,6 +81,9 @@ const char *db_fingerprint(const struct db *db);
 
 const struct db_entity *db_entity(const struct db *db, const char *id);
 const struct db_source *db_source(const struct db *db, const char *id);
+/* Whether every id of a comma-separated source list is a known source;
+ * if not, the first unknown one is copied to bad. */
+int db_sources_known(const struct db *db, const char *src, char bad[65]);
 /* The mapping of one identifier key ("pci:19e5"), or NULL. */
 const struct db_ident *db_lookup(const struct db *db, const char *key);
 

@@ -122,6 +122,13 @@ xp $b "$(prop 0000:03:00.0 hwbom:verdict)" unknown
 b=$out/clean-dell.out
 xp $b "count(//*[local-name()='components']//*[local-name()='property'][@name='hwbom:verdict'][.!='clean'])" 0
 
+# --- a user overlay adds to the database, and may not contradict it ------
+scan --pci-dump $fx/pci/vvv.dump --db-overlay $fx/db/overlay.db -o "$out/overlay.xml"
+xp "$out/overlay.xml" "$(prop 0000:03:00.0 hwbom:origin:chip-vendor)" realtek
+xp "$out/overlay.xml" "$(prop 0000:03:00.0 hwbom:origin:chip-vendor:country)" TW
+xp "$out/overlay.xml" "$(prop 0000:03:00.0 hwbom:origin:chip-vendor:source)" local-inventory
+check overlay-clash 2 --pci-dump $fx/pci/vvv.dump --db-overlay $fx/db/overlay-clash.db
+
 # --- judged as of another day ---------------------------------------------
 check huawei-before-889 0 --pci-dump $fx/pci/huawei-taishan.dump --as-of 2019-08-12 --format text
 
