@@ -87,9 +87,9 @@ deps-test:
 # Scan this machine: the BOM to hwbom.xml, and the same scan as a table.
 run: deps
 	@$(MAKE) --no-print-directory all
-	@./hwbom scan --datadir vendor-db -o hwbom.xml; rc=$$?; \
+	@./hwbom scan -o hwbom.xml; rc=$$?; \
 	  [ $$rc -le 1 ] || exit $$rc; \
-	  ./hwbom scan --datadir vendor-db --format text -q --fail-on never; \
+	  ./hwbom scan --format text -q --fail-on never; \
 	  echo; echo "hwbom.xml: the CycloneDX BOM of this machine (hwbom exit status $$rc)"
 
 $(SCHEMA):

@@ -33,7 +33,8 @@ static struct {
 	jmp_buf env;
 	struct hw_err *e;
 	char msg[HW_ERR_MAX];
-	int in_names; /* inside a name lookup: the error is the ids file's */
+	int have_names; /* an ids file was set (else libpci would read the host's) */
+	int in_names;   /* inside a name lookup: an error is the ids file's */
 } cb;
 
 static void PCI_NONRET on_error(char *fmt, ...)
@@ -80,16 +81,12 @@ static int dev_cmp(const void *pa, const void *pb)
 	return a->func - b->func;
 }
 
-/* Whether an ids file was set: without one libpci would read the host's
- * default, so we ask for no names at all. */
-static int have_names;
-
 static const char *lookup(struct pci_access *pacc, char *buf, int flags, ...)
 {
 	va_list ap;
 	char *r;
 
-	if (!have_names)
+	if (!cb.have_names)
 		return NULL;
 	cb.in_names = 1;
 	/* pci_lookup_name() is variadic itself, so spell out the cases */
@@ -246,8 +243,8 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 		rc = rc < 0 ? -1 : 0;
 		goto out;
 	}
-	have_names = src->pci_ids && access(src->pci_ids, R_OK) == 0;
-	if (have_names)
+	cb.have_names = src->pci_ids && access(src->pci_ids, R_OK) == 0;
+	if (cb.have_names)
 		pci_set_name_list_path(pacc, (char *)src->pci_ids, 0);
 	else if (src->pci_ids)
 		hw_warn(e, "pci: %s: %s; devices will have no names", src->pci_ids,

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -46,7 +47,8 @@ static void usage(FILE *f)
 	      "                      in DATADIR/policies)\n"
 	      "  --as-of DATE        judge as of DATE, YYYY-MM-DD (default: today, UTC)\n"
 	      "  --db-overlay FILE   load local database records after the shipped ones\n"
-	      "  --datadir DIR       database and policies (default " HWBOM_DATADIR ")\n"
+	      "  --datadir DIR       database and policies (default " HWBOM_DATADIR ",\n"
+	      "                      or vendor-db/ beside an uninstalled hwbom)\n"
 	      "  --fail-on LEVEL     exit 1 when a verdict reaches LEVEL: block (default),\n"
 	      "                      review, unknown or never\n"
 	      "\n"
@@ -105,6 +107,31 @@ static int make_serial(char buf[46])
 	return 0;
 }
 
+/* The default data directory: the installed one, or, for a binary run from
+ * the source tree (./hwbom), the tree's vendor-db/. */
+static const char *default_datadir(void)
+{
+	static char tree[4096];
+	struct stat st;
+	ssize_t n;
+
+	if (stat(HWBOM_DATADIR "/data", &st) == 0)
+		return HWBOM_DATADIR;
+	n = readlink("/proc/self/exe", tree, sizeof tree - sizeof "/vendor-db/data");
+	if (n > 0) {
+		char *slash;
+
+		tree[n] = '\0';
+		slash = strrchr(tree, '/');
+		strcpy(slash ? slash : tree, "/vendor-db/data");
+		if (stat(tree, &st) == 0 && S_ISDIR(st.st_mode)) {
+			tree[strlen(tree) - strlen("/data")] = '\0';
+			return tree;
+		}
+	}
+	return HWBOM_DATADIR;
+}
+
 static int parse_opts(int argc, char **argv, struct scan_opts *o)
 {
 	enum { O_ROOT = 256, O_PCIDUMP, O_PCIIDS, O_POLICY, O_ASOF, O_OVERLAY, O_DATADIR,
@@ -129,7 +156,7 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 	};
 	int c;
 
-	o->datadir = HWBOM_DATADIR;
+	o->datadir = NULL;
 	o->src.pci_ids = HWBOM_PCI_IDS;
 	o->fail_on = VERDICT_BLOCK;
 	optind = 1;
@@ -183,6 +210,8 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 		msg_error("unexpected argument '%s' (try 'hwbom scan --help')", argv[optind]);
 		return -1;
 	}
+	if (!o->datadir)
+		o->datadir = default_datadir();
 	return 0;
 }
 
@@ -218,6 +247,12 @@ static int load_judgement(const struct scan_opts *o, struct db *db, struct polic
 	int rc = db_load_dir(db, dir, e);
 
 	free(dir);
+	if (rc) {
+		char msg[HW_ERR_MAX];
+
+		snprintf(msg, sizeof msg, "%s", e->msg);
+		return hw_fail(e, "%.900s (give --datadir DIR, or make install)", msg);
+	}
 	if (!rc && o->overlay)
 		rc = db_load_file(db, o->overlay, e);
 	if (!rc)

@@ -220,5 +220,17 @@ xp "$out/shipped.xml" "$(prop 0000:3c:00.0 hwbom:origin:chip-vendor)" intel
 xp "$out/shipped2.xml" "$(prop 0000:3b:00.0 hwbom:origin:card-assembler)" lenovo
 xp "$out/shipped2.xml" "$(prop 0000:5e:00.0 hwbom:origin:chip-vendor)" samsung
 
+# ./hwbom finds vendor-db/ beside it; a lone copy says what to do
+if [ "$hwbom" = ./hwbom ]; then
+	"$hwbom" scan --pci-ids $fx/pci.ids --pci-dump $fx/pci/clean-dell.dump --as-of 2024-06-01 \
+		--fail-on never -o "$out/tree.xml" 2>"$out/err" && [ ! -s "$out/err" ] && ok ||
+		bad "the tree's binary without --datadir: $(cat "$out/err")"
+	cp "$hwbom" "$out/lone-hwbom"
+	"$out/lone-hwbom" scan --pci-dump $fx/pci/clean-dell.dump >/dev/null 2>"$out/err"
+	if [ $? -eq 2 ] && grep -q "(give --datadir DIR, or make install)$" "$out/err"; then ok; else
+		bad "a lone binary without a database: $(cat "$out/err")"
+	fi
+fi
+
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
