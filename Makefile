@@ -110,6 +110,28 @@ check-asan: deps-test
 bench: hwbom
 	build-aux/bench.sh ./hwbom
 
+# libFuzzer targets (clang): FUZZ_SECONDS each, seeded with the fixtures.
+FUZZ         := sanitize db pci_dump
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS  := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+fuzz:
+	@$(MAKE) -s --no-print-directory BUILD=build/fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link" \
+		$(LIB_SRC:%.c=build/fuzz/%.o)
+	@mkdir -p build/fuzz/corpus
+	@for t in $(FUZZ); do \
+	  clang $(FUZZ_CFLAGS) $(PKG_CFLAGS) -DFIXTURES='"$(CURDIR)/tests/fixtures"' \
+	    -o build/fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c $(LIB_SRC:%.c=build/fuzz/%.o) $(PKG_LIBS) || exit 1; \
+	done
+	@mkdir -p build/fuzz/corpus/db build/fuzz/corpus/pci_dump build/fuzz/corpus/sanitize
+	@cp vendor-db/data/*.db tests/fixtures/db/data/*.db build/fuzz/corpus/db/
+	@cp tests/fixtures/pci/*.dump build/fuzz/corpus/pci_dump/
+	@for t in $(FUZZ); do \
+	  echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
+	  build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    build/fuzz/corpus/$$t 2>&1 | grep -E "^(stat::number_of_executed_units|==|SUMMARY)|ERROR" || true; \
+	  test ! -e crash-* || exit 1; \
+	done
+
 # --- installation -----------------------------------------------------------
 
 install: hwbom
@@ -127,7 +149,7 @@ uninstall:
 clean:
 	rm -rf build hwbom hwbom.xml
 
-.PHONY: all deps deps-test run schema test check-asan bench install uninstall clean FORCE
+.PHONY: all deps deps-test run schema test check-asan bench fuzz install uninstall clean FORCE
 .SECONDARY:
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,4 +1,5 @@
 /* scan.c - `hwbom scan`: probe, resolve, judge, write (DESIGN.md §2). */
+#include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
 #include <libgen.h>
@@ -27,10 +28,10 @@ struct scan_opts {
 	const char *policies[MAX_POLICIES];
 	size_t npolicies;
 	int text, quiet, timestamp, serial;
-	enum verdict fail_on; /* VERDICT_CLEAN + 100 for never */
+	int fail_on; /* an enum verdict, or FAIL_NEVER */
 };
 
-#define FAIL_NEVER 100
+#define FAIL_NEVER -1
 
 static void usage(FILE *f)
 {
@@ -154,6 +155,7 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
+	enum verdict level;
 	int c;
 
 	o->datadir = NULL;
@@ -184,9 +186,11 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 		case O_FAILON:
 			if (!strcmp(optarg, "never"))
 				o->fail_on = FAIL_NEVER;
-			else if (verdict_parse(optarg, &o->fail_on) < 0 || o->fail_on < VERDICT_UNKNOWN) {
+			else if (verdict_parse(optarg, &level) < 0 || level < VERDICT_UNKNOWN) {
 				msg_error("--fail-on %s: use block, review, unknown or never", optarg);
 				return -1;
+			} else {
+				o->fail_on = (int)level;
 			}
 			break;
 		case O_FORMAT:
@@ -244,15 +248,15 @@ static int load_judgement(const struct scan_opts *o, struct db *db, struct polic
 			  struct hw_err *e)
 {
 	char *dir = xasprintf("%s/data", o->datadir);
-	int rc = db_load_dir(db, dir, e);
+	struct stat st;
+	int rc;
 
+	if (stat(dir, &st) < 0)
+		rc = hw_fail(e, "no database in %s: %s (give --datadir DIR, or make install)", dir,
+			     strerror(errno));
+	else
+		rc = db_load_dir(db, dir, e);
 	free(dir);
-	if (rc) {
-		char msg[HW_ERR_MAX];
-
-		snprintf(msg, sizeof msg, "%s", e->msg);
-		return hw_fail(e, "%.900s (give --datadir DIR, or make install)", msg);
-	}
 	if (!rc && o->overlay)
 		rc = db_load_file(db, o->overlay, e);
 	if (!rc)
@@ -376,7 +380,7 @@ int cmd_scan(int argc, char **argv)
 	add_provenance(b, db, &set);
 	if (write_bom(&o, b, &e) < 0)
 		goto out;
-	rc = o.fail_on != FAIL_NEVER && b->verdict >= o.fail_on ? EXIT_FOUND : 0;
+	rc = o.fail_on != FAIL_NEVER && (int)b->verdict >= o.fail_on ? EXIT_FOUND : 0;
 out:
 	if (!o.quiet)
 		for (size_t i = 0; i < e.nwarnings; i++)
