@@ -5,6 +5,7 @@
 #   make test       install what is missing, build, run every test
 #   make check-asan the tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench      timings (see build-aux/bench.sh)
+#   make fuzz       libFuzzer targets, FUZZ_SECONDS each (clang)
 #   make install    PREFIX=/usr/local DESTDIR=
 #
 # CI=true (as CI sets it) turns warnings into errors.
