@@ -10,12 +10,14 @@
  * longjmp()s back here. Recorded input is checked first (pci_check.c) so
  * that a bad dump or tree is reported with its file and line rather than
  * with libpci's bare "Malformed line". */
+#define _GNU_SOURCE /* memfd_create */
 #include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -35,6 +37,7 @@ static struct {
 	char msg[HW_ERR_MAX];
 	int have_names; /* an ids file was set (else libpci would read the host's) */
 	int in_names;   /* inside a name lookup: an error is the ids file's */
+	FILE *dump_copy; /* the checked copy of a dump that libpci reads */
 } cb;
 
 static void PCI_NONRET on_error(char *fmt, ...)
@@ -144,6 +147,11 @@ static void add_device(struct pci_access *pacc, struct pci_dev *d, struct bom *b
 	}
 	bom_set(&c->name, bom_get_id(c, "pci.device")->name);
 	bom_set(&c->description, bom_get_id(c, "pci.class")->name);
+	if (d->vendor_id == 0xffff)
+		/* lspci shows these too: a function in D3cold, or gone, reads
+		 * as all ones, and nothing about it is known */
+		bom_set(&c->unknown_reason, "its configuration space reads as all ff: the function "
+					    "did not answer (powered down or removed)");
 }
 
 static int is_dir(const char *path)
@@ -160,15 +168,29 @@ static int is_dir(const char *path)
 }
 
 /* Choose the access method; 0 to go on, 1 when the source is absent
- * (coverage already set), -1 on error. */
+ * (coverage already set), -1 on error. *path is set to what libpci reads
+ * (the dump's checked copy, or the sysfs directory). */
 static int setup(struct pci_access *pacc, const struct probe_src *src, struct bom *bom,
-		 char **sysfs, struct hw_err *e)
+		 char **path, struct hw_err *e)
 {
 	if (src->pci_dump) {
-		if (pci_check_dump(src->pci_dump, e) < 0)
+		/* libpci reads a checked copy holding only what it needs */
+		int fd = memfd_create("hwbom-pci-dump", MFD_CLOEXEC);
+		FILE *copy = fd < 0 ? NULL : fdopen(fd, "w");
+
+		if (!copy) {
+			if (fd >= 0)
+				close(fd);
+			return hw_fail(e, "cannot make a memory file: %s", strerror(errno));
+		}
+		if (pci_dump_normalize(src->pci_dump, copy, e) < 0) {
+			fclose(copy);
 			return -1;
+		}
+		cb.dump_copy = copy;
+		*path = xasprintf("/proc/self/fd/%d", fd);
 		pacc->method = PCI_ACCESS_DUMP;
-		pci_set_param(pacc, "dump.name", (char *)src->pci_dump);
+		pci_set_param(pacc, "dump.name", *path);
 		bom_set_coverage(bom, "pci", "read", "lspci -x dump");
 		return 0;
 	}
@@ -177,8 +199,8 @@ static int setup(struct pci_access *pacc, const struct probe_src *src, struct bo
 
 		if (!is_dir(src->root))
 			return hw_fail(e, "%s: %s", src->root, strerror(errno));
-		*sysfs = xasprintf("%s/sys/bus/pci", src->root);
-		devices = xasprintf("%s/devices", *sysfs);
+		*path = xasprintf("%s/sys/bus/pci", src->root);
+		devices = xasprintf("%s/devices", *path);
 		if (!is_dir(devices)) {
 			bom_set_coverage(bom, "pci", "absent", "no sys/bus/pci/devices in the tree");
 			free(devices);
@@ -190,7 +212,7 @@ static int setup(struct pci_access *pacc, const struct probe_src *src, struct bo
 		}
 		free(devices);
 		pacc->method = PCI_ACCESS_SYS_BUS_PCI;
-		pci_set_param(pacc, "sysfs.path", *sysfs);
+		pci_set_param(pacc, "sysfs.path", *path);
 		bom_set_coverage(bom, "pci", "read", "sysfs tree");
 		return 0;
 	}
@@ -226,11 +248,12 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 {
 	struct pci_access *pacc = pci_alloc();
 	struct devlist *dl = xcalloc(1, sizeof *dl);
-	char *sysfs = NULL;
+	char *path = NULL;
 	int rc;
 
 	cb.e = e;
 	cb.in_names = 0;
+	cb.dump_copy = NULL;
 	pacc->error = on_error;
 	pacc->warning = on_warning;
 	pacc->debug = on_debug;
@@ -238,7 +261,7 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 	pacc->id_lookup_mode = PCI_LOOKUP_NO_HWDB;
 	pci_set_param(pacc, "hwdb.disable", "1");
 
-	rc = setup(pacc, src, bom, &sysfs, e);
+	rc = setup(pacc, src, bom, &path, e);
 	if (rc != 0) {
 		rc = rc < 0 ? -1 : 0;
 		goto out;
@@ -256,7 +279,7 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 			/* libpci's message names the ids file and line */
 			rc = hw_fail(e, "%s", cb.msg);
 		} else if (probe_src_recorded(src)) {
-			rc = hw_fail(e, "%s: %s", src->pci_dump ? src->pci_dump : sysfs, cb.msg);
+			rc = hw_fail(e, "%s: %s", src->pci_dump ? src->pci_dump : path, cb.msg);
 		} else {
 			bom_set_coverage(bom, "pci", "error", cb.msg);
 			hw_warn(e, "pci: %s", cb.msg);
@@ -269,8 +292,10 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 out:
 	free(dl->devs);
 	free(dl);
-	free(sysfs);
+	free(path);
 	pci_cleanup(pacc);
+	if (cb.dump_copy)
+		fclose(cb.dump_copy);
 	return rc;
 }
 

@@ -87,28 +87,27 @@ static int check_data(const char *path, unsigned lineno, const char *s, int off_
 	return 0;
 }
 
-/* Read one line into buf (at most DUMP_LINE_MAX characters, without the
- * newline or a CR before it). Returns 1 for a line, 0 at the end of the
- * file, -1 on a fault, with e set. */
+/* Read one line: its first DUMP_LINE_MAX characters into buf (without the
+ * newline or a CR before it), its whole length into *full. Returns 1 for a
+ * line, 0 at the end of the file, -1 on a fault, with e set. */
 static int read_line(FILE *f, const char *path, unsigned lineno, char *buf, size_t *lenp,
-		     struct hw_err *e)
+		     size_t *full, struct hw_err *e)
 {
-	size_t len = 0;
+	size_t len = 0, n = 0;
 	int c, binary = 0;
 
 	while ((c = getc_unlocked(f)) != EOF && c != '\n') {
-		if (len == DUMP_LINE_MAX)
-			return hw_fail(e, "%s:%u: line longer than %d characters", path, lineno,
-				       DUMP_LINE_MAX);
 		/* lspci writes text: control bytes other than tab and CR mean
 		 * this is something else */
 		binary |= (c < 0x20 && c != '\t' && c != '\r') || c == 0x7f;
-		buf[len++] = (char)c;
+		if (len < DUMP_LINE_MAX)
+			buf[len++] = (char)c;
+		n++;
 	}
 	if (c == EOF) {
 		if (ferror(f))
 			return hw_fail(e, "%s: read error", path);
-		if (!len)
+		if (!n)
 			return 0;
 		return hw_fail(e, "%s:%u: last line has no newline (file truncated?)", path,
 			       lineno);
@@ -116,25 +115,26 @@ static int read_line(FILE *f, const char *path, unsigned lineno, char *buf, size
 	if (binary)
 		return hw_fail(e, "%s:%u: control bytes in line (binary data, not an lspci dump)",
 			       path, lineno);
-	if (len && buf[len - 1] == '\r')
+	if (len && buf[len - 1] == '\r' && len == n)
 		len--;
 	buf[len] = '\0';
 	*lenp = len;
+	*full = n;
 	return 1;
 }
 
-int pci_check_dump(const char *path, struct hw_err *e)
+int pci_dump_normalize(const char *path, FILE *out, struct hw_err *e)
 {
 	FILE *f = fopen(path, "rb");
 	struct dev_state d = {0};
 	char buf[DUMP_LINE_MAX + 1];
 	unsigned lineno = 0, ndev = 0;
-	size_t len = 0;
+	size_t len = 0, full = 0;
 	int rc = 0, got = 0;
 
 	if (!f)
 		return hw_fail(e, "%s: %s", path, strerror(errno));
-	while (!rc && (got = read_line(f, path, ++lineno, buf, &len, e)) > 0) {
+	while (!rc && (got = read_line(f, path, ++lineno, buf, &len, &full, e)) > 0) {
 		int off_len;
 
 		if (is_header(buf)) {
@@ -143,11 +143,21 @@ int pci_check_dump(const char *path, struct hw_err *e)
 			snprintf(d.addr, sizeof d.addr, "%.*s", (int)(strchr(buf, ' ') - buf), buf);
 			d.line = lineno;
 			ndev++;
+			/* libpci needs the address and a space; the text after it
+			 * may be longer than libpci's line buffer */
+			if (out)
+				fprintf(out, "%s -\n", d.addr);
 		} else if (!len) {
 			rc = check_device_end(path, &d, e);
 			memset(&d, 0, sizeof d);
 		} else if (d.line && (off_len = data_prefix(buf))) {
-			rc = check_data(path, lineno, buf, off_len, &d, e);
+			if (full > DUMP_LINE_MAX)
+				rc = hw_fail(e, "%s:%u: line longer than %d characters", path,
+					     lineno, DUMP_LINE_MAX);
+			else
+				rc = check_data(path, lineno, buf, off_len, &d, e);
+			if (!rc && out)
+				fprintf(out, "%s\n", buf);
 		}
 		/* anything else is text libpci skips too (lspci -v lines) */
 	}
@@ -159,8 +169,15 @@ int pci_check_dump(const char *path, struct hw_err *e)
 		rc = hw_fail(e, "%s: no PCI device found (expected the output of lspci -x, -xxx "
 				"or -xxxx)",
 			     path);
+	if (!rc && out && (fflush(out) == EOF || ferror(out)))
+		rc = hw_fail(e, "%s: cannot write the normalised copy", path);
 	fclose(f);
 	return rc;
+}
+
+int pci_check_dump(const char *path, struct hw_err *e)
+{
+	return pci_dump_normalize(path, NULL, e);
 }
 
 /* A sysfs attribute holding one hex number: "0x19e5\n". */

@@ -94,6 +94,7 @@ check empty-tree 0 --root $fx/root/empty
 check huawei-taishan-text 1 --pci-dump $fx/pci/huawei-taishan.dump --format text
 check intel-on-lenovo-text 0 --pci-dump $fx/pci/intel-on-lenovo.dump --format text
 check clean-dell-text 0 --pci-dump $fx/pci/clean-dell.dump --format text
+check powered-down-text 0 --pci-dump $fx/pci/powered-down.dump --format text
 for f in huawei-taishan intel-on-lenovo clean-dell crlf vvv huawei-server-sysfs empty-tree; do
 	valid "$out/$f.out"
 done
@@ -119,6 +120,10 @@ xp $b "$(mprop hwbom:verdict)" unknown
 b=$out/vvv.out
 xp $b "$(prop 0000:03:00.0 hwbom:origin:chip-vendor)" unknown
 xp $b "$(prop 0000:03:00.0 hwbom:verdict)" unknown
+scan --pci-dump $fx/pci/powered-down.dump -o "$out/pd.xml"
+valid "$out/pd.xml"
+xp "$out/pd.xml" "$(prop 0000:01:00.1 hwbom:verdict)" unknown
+xp "$out/pd.xml" "$(prop 0000:00:02.0 hwbom:origin:card-assembler)" dell
 b=$out/clean-dell.out
 xp $b "count(//*[local-name()='components']//*[local-name()='property'][@name='hwbom:verdict'][.!='clean'])" 0
 
