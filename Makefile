@@ -16,6 +16,7 @@ BINDIR   ?= $(PREFIX)/bin
 DATADIR  ?= $(PREFIX)/share/hwbom
 MANDIR   ?= $(PREFIX)/share/man
 PCI_IDS  ?= /usr/share/misc/pci.ids
+USB_IDS  ?= /usr/share/misc/usb.ids
 
 BUILD    ?= build
 CC       ?= cc
@@ -35,13 +36,13 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP \
              -DHWBOM_VERSION='"$(VERSION)"' -DHWBOM_DATADIR='"$(DATADIR)"' \
-             -DHWBOM_PCI_IDS='"$(PCI_IDS)"'
+             -DHWBOM_PCI_IDS='"$(PCI_IDS)"' -DHWBOM_USB_IDS='"$(USB_IDS)"'
 
 # Everything but the command line: the unit tests link it too.
 LIB_SRC  := output/alloc.c output/err.c output/sanitize.c output/bom.c output/roles.c \
             output/cyclonedx.c output/text.c \
-            vendor-db/recfile.c vendor-db/db.c \
-            probes/probe.c probes/pci.c probes/pci_check.c \
+            vendor-db/recfile.c vendor-db/db.c vendor-db/names.c \
+            probes/probe.c probes/pci.c probes/pci_check.c probes/usb.c probes/usb_ids.c \
             scanner/policy.c scanner/resolve.c scanner/judge.c scanner/outfile.c
 MAIN_SRC := scanner/main.c scanner/scan.c
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -63,7 +64,7 @@ $(BUILD)/hwbom: $(LIB_OBJ) $(MAIN_OBJ)
 
 # Rebuild when a setting compiled into the objects changes (make install
 # PREFIX=/usr after a plain make must not keep /usr/local inside).
-FLAGS_KEY := $(VERSION) $(DATADIR) $(PCI_IDS) $(CC) $(CFLAGS) $(WARN)
+FLAGS_KEY := $(VERSION) $(DATADIR) $(PCI_IDS) $(USB_IDS) $(CC) $(CFLAGS) $(WARN)
 $(BUILD)/.flags: FORCE
 	@mkdir -p $(BUILD)
 	@echo '$(FLAGS_KEY)' | cmp -s - $@ || echo '$(FLAGS_KEY)' >$@

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "roles.h"
 #include "sanitize.h"
 
 static const char *const verdict_names[] = {
@@ -66,6 +67,11 @@ static void component_free(struct bom_component *c)
 		free(f->entity);
 		free(f->reason);
 	}
+	for (size_t i = 0; i < c->nprops; i++) {
+		free(c->props[i].name);
+		free(c->props[i].value);
+	}
+	free(c->props);
 	free(c->ids);
 	free(c->attrs);
 	free(c->findings);
@@ -147,6 +153,17 @@ const struct bom_attr *bom_find_attr(const struct bom_component *c, const char *
 	return NULL;
 }
 
+const struct bom_attr *bom_find_part(const struct bom_component *c, int part)
+{
+	for (size_t i = 0; i < c->nattrs; i++) {
+		const struct role *r = role_find(c->attrs[i].role);
+
+		if (r && (int)r->part == part)
+			return &c->attrs[i];
+	}
+	return NULL;
+}
+
 struct bom_finding *bom_add_finding(struct bom_component *c, enum verdict severity,
 				    const char *policy, const char *rule, const char *role,
 				    const char *entity, const char *reason)
@@ -193,17 +210,42 @@ void bom_add_prop(struct bom *b, const char *name, const char *value)
 	b->nprops++;
 }
 
-static int component_cmp(const void *pa, const void *pb)
+void bom_add_cprop(struct bom_component *c, const char *name, const char *value)
 {
-	const struct bom_component *a = *(struct bom_component *const *)pa;
-	const struct bom_component *b = *(struct bom_component *const *)pb;
-	int r = strcmp(a->kind, b->kind);
-
-	return r ? r : strcmp(a->location, b->location);
+	GROW(c->props, c->capprops, c->nprops);
+	bom_set(&c->props[c->nprops].name, name);
+	bom_set(&c->props[c->nprops].value, value);
+	c->nprops++;
 }
 
+const char *bom_get_cprop(const struct bom_component *c, const char *name)
+{
+	for (size_t i = 0; i < c->nprops; i++)
+		if (!strcmp(c->props[i].name, name))
+			return c->props[i].value;
+	return NULL;
+}
+
+char *bom_ref(const struct bom_component *c)
+{
+	size_t n = strlen(c->kind);
+
+	if (!strncmp(c->location, c->kind, n) && c->location[n] == ':')
+		return xstrdup(c->location);
+	return xasprintf("%s:%s", c->kind, c->location);
+}
+
+/* Insertion sort by kind: stable, and components arrive nearly grouped. */
 void bom_sort(struct bom *b)
 {
-	if (b->ncomponents > 1)
-		qsort(b->components, b->ncomponents, sizeof *b->components, component_cmp);
+	for (size_t i = 1; i < b->ncomponents; i++) {
+		struct bom_component *c = b->components[i];
+		size_t j = i;
+
+		while (j > 0 && strcmp(b->components[j - 1]->kind, c->kind) > 0) {
+			b->components[j] = b->components[j - 1];
+			j--;
+		}
+		b->components[j] = c;
+	}
 }

@@ -53,6 +53,13 @@ struct bom_finding {
 	char *reason; /* one line a person reads: why the rule applies */
 };
 
+/* A (name, value) pair: for the machine, the database fingerprint, the
+ * policies, ...; for a component, facts that are not identifiers. */
+struct bom_prop {
+	char *name;
+	char *value;
+};
+
 struct bom_component {
 	char *kind;        /* "pci", "usb", ... */
 	char *location;    /* "0000:3b:00.0" */
@@ -65,6 +72,8 @@ struct bom_component {
 	size_t nattrs, capattrs;
 	struct bom_finding *findings;
 	size_t nfindings, capfindings;
+	struct bom_prop *props; /* other facts: "usb.speed" = "480" */
+	size_t nprops, capprops;
 
 	enum verdict verdict;
 	char *unknown_reason; /* why the verdict is unknown, or NULL */
@@ -76,12 +85,6 @@ struct bom_coverage {
 	char *source; /* "pci", "usb", "dmi", ... */
 	char *state;
 	char *detail; /* how it was read, or why not; may be NULL */
-};
-
-/* A (name, value) pair for the machine: database fingerprint, policies, ... */
-struct bom_prop {
-	char *name;
-	char *value;
 };
 
 struct bom {
@@ -111,6 +114,9 @@ void bom_add_id(struct bom_component *c, const char *ns, const char *value, cons
 /* Identifier ns of c, or NULL. */
 const struct bom_id *bom_get_id(const struct bom_component *c, const char *ns);
 struct bom_attr *bom_add_attr(struct bom_component *c, const char *role, const char *key);
+/* The first attribution of c whose role is a maker (part 1) or an
+ * assembler (part 2) in roles.h's sense, or NULL. */
+const struct bom_attr *bom_find_part(const struct bom_component *c, int part);
 /* The first attribution of c in role, or NULL. */
 const struct bom_attr *bom_find_attr(const struct bom_component *c, const char *role);
 struct bom_finding *bom_add_finding(struct bom_component *c, enum verdict severity,
@@ -120,7 +126,17 @@ void bom_set_coverage(struct bom *b, const char *source, const char *state, cons
 const struct bom_coverage *bom_get_coverage(const struct bom *b, const char *source);
 void bom_add_prop(struct bom *b, const char *name, const char *value);
 
-/* Sort components by kind, then location, so output diffs cleanly. */
+void bom_add_cprop(struct bom_component *c, const char *name, const char *value);
+/* The value of component property name, or NULL. */
+const char *bom_get_cprop(const struct bom_component *c, const char *name);
+
+/* The component's bom-ref: its location when that already starts with
+ * "KIND:" (usb:1-3.1), else "KIND:LOCATION" (pci:0000:3b:00.0). Free with
+ * free(). */
+char *bom_ref(const struct bom_component *c);
+
+/* Order components by kind, keeping the order each probe gave within a
+ * kind (a probe sorts its own: PCI by address, USB by bus and port). */
 void bom_sort(struct bom *b);
 
 #endif

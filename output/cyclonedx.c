@@ -12,6 +12,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "alloc.h"
+#include "roles.h"
 
 #define X(s) ((const xmlChar *)(s))
 
@@ -117,9 +118,9 @@ static void organization(struct w *w, const char *element, const struct bom_attr
 
 static void component(struct w *w, const struct bom_component *c)
 {
-	const struct bom_attr *maker = bom_find_attr(c, "chip-vendor");
-	const struct bom_attr *assembler = bom_find_attr(c, "card-assembler");
-	char *ref = xasprintf("%s:%s", c->kind, c->location);
+	const struct bom_attr *maker = bom_find_part(c, PART_MAKER);
+	const struct bom_attr *assembler = bom_find_part(c, PART_ASSEMBLER);
+	char *ref = bom_ref(c);
 
 	start(w, "component");
 	attr(w, "type", "device");
@@ -144,6 +145,8 @@ static void component(struct w *w, const struct bom_component *c)
 	prop(w, "hwbom:location", c->location);
 	for (size_t i = 0; i < c->nids; i++)
 		propf(w, c->ids[i].value, "hwbom:id:%s%s", c->ids[i].ns, "");
+	for (size_t i = 0; i < c->nprops; i++)
+		propf(w, c->props[i].value, "hwbom:%s%s", c->props[i].name, "");
 	for (size_t i = 0; i < c->nattrs; i++) {
 		const struct bom_attr *a = &c->attrs[i];
 

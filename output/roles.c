@@ -9,20 +9,23 @@
 #define SOURCES(...) ((const char *const[]){__VA_ARGS__, NULL})
 
 const struct role roles[] = {
-	{"chip-vendor", "PCI vendor ID", SOURCES("pci")},
-	{"card-assembler", "PCI subsystem vendor ID", SOURCES("pci")},
-	{"device-vendor", "USB idVendor", SOURCES("usb")},
-	{"system-assembler", "SMBIOS type 1 manufacturer", SOURCES("dmi")},
-	{"board-maker", "SMBIOS type 2 manufacturer", SOURCES("dmi")},
-	{"firmware-vendor", "SMBIOS type 0 vendor", SOURCES("dmi")},
-	{"cpu-designer", "CPUID vendor, Arm MIDR implementer", SOURCES("cpu", "dmi")},
-	{"module-maker", "SMBIOS type 17 or SPD module manufacturer", SOURCES("memory", "dmi")},
-	{"die-maker", "SPD DRAM manufacturer", SOURCES("memory")},
-	{"nic-registrant", "MAC OUI", SOURCES("net")},
-	{"panel-maker", "EDID PNP id", SOURCES("display")},
-	{"tpm-maker", "TCG TPM vendor id", SOURCES("tpm", "dmi")},
-	{"storage-vendor", "NVMe/ATA identify", SOURCES("storage")},
-	{NULL, NULL, NULL},
+	{"chip-vendor", PART_MAKER, "PCI vendor ID", SOURCES("pci")},
+	{"card-assembler", PART_ASSEMBLER, "PCI subsystem vendor ID", SOURCES("pci")},
+	{"device-vendor", PART_MAKER, "USB idVendor", SOURCES("usb")},
+	{"device-brand", PART_ASSEMBLER, "USB manufacturer string naming another maker",
+	 SOURCES("usb")},
+	{"system-assembler", PART_OTHER, "SMBIOS type 1 manufacturer", SOURCES("dmi")},
+	{"board-maker", PART_OTHER, "SMBIOS type 2 manufacturer", SOURCES("dmi")},
+	{"firmware-vendor", PART_OTHER, "SMBIOS type 0 vendor", SOURCES("dmi")},
+	{"cpu-designer", PART_OTHER, "CPUID vendor, Arm MIDR implementer", SOURCES("cpu", "dmi")},
+	{"module-maker", PART_OTHER, "SMBIOS type 17 or SPD module manufacturer",
+	 SOURCES("memory", "dmi")},
+	{"die-maker", PART_OTHER, "SPD DRAM manufacturer", SOURCES("memory")},
+	{"nic-registrant", PART_OTHER, "MAC OUI", SOURCES("net")},
+	{"panel-maker", PART_OTHER, "EDID PNP id", SOURCES("display")},
+	{"tpm-maker", PART_OTHER, "TCG TPM vendor id", SOURCES("tpm", "dmi")},
+	{"storage-vendor", PART_OTHER, "NVMe/ATA identify", SOURCES("storage")},
+	{NULL, PART_OTHER, NULL, NULL},
 };
 
 const struct role *role_find(const char *name)

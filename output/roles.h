@@ -3,8 +3,14 @@
 #ifndef HWBOM_ROLES_H
 #define HWBOM_ROLES_H
 
+/* What a role says of the component itself, for writers that show one
+ * maker and one assembler (CycloneDX manufacturer and supplier, the text
+ * table). */
+enum role_part { PART_OTHER, PART_MAKER, PART_ASSEMBLER };
+
 struct role {
 	const char *name;           /* "chip-vendor" */
+	enum role_part part;
 	const char *proved_by;      /* what identifies it, for people */
 	const char *const *sources; /* coverage sources that can see it, NULL-terminated */
 };

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "roles.h"
 
 /* Columns are cut to these widths (in bytes; names are mostly ASCII). */
 #define W_LOC 14
@@ -39,11 +40,11 @@ static const char *org(const struct bom_attr *a)
 int text_write(const struct bom *b, FILE *f, struct hw_err *e)
 {
 	fprintf(f, "%-*s %-*s %-*s %-*s %-*s %s\n", W_LOC, "LOCATION", W_NAME, "NAME", W_ORG,
-		"CHIP VENDOR", W_ORG, "ASSEMBLER", W_CC, "CC", "VERDICT");
+		"VENDOR", W_ORG, "ASSEMBLER/BRAND", W_CC, "CC", "VERDICT");
 	for (size_t i = 0; i < b->ncomponents; i++) {
 		const struct bom_component *c = b->components[i];
-		const struct bom_attr *chip = bom_find_attr(c, "chip-vendor");
-		const struct bom_attr *card = bom_find_attr(c, "card-assembler");
+		const struct bom_attr *chip = bom_find_part(c, PART_MAKER);
+		const struct bom_attr *card = bom_find_part(c, PART_ASSEMBLER);
 		char *cc = xasprintf("%s%s%s", chip && chip->country ? chip->country : "?",
 				     card ? "/" : "",
 				     card ? (card->country ? card->country : "?") : "");

@@ -7,7 +7,7 @@
 #include "bom.h"
 #include "err.h"
 
-/* One line per component (location, name, chip vendor, assembler,
+/* One line per component (location, name, vendor, assembler or brand,
  * countries, verdict), its findings beneath it, then the machine's verdict
  * and what could not be seen. -1 with e set on a write error. */
 int text_write(const struct bom *b, FILE *f, struct hw_err *e);

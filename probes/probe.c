@@ -2,11 +2,35 @@
 #include "probe.h"
 
 #include <stddef.h>
+#include <stdio.h>
+#include <string.h>
 
 const struct probe_ops *const probe_table[] = {
 	&probe_pci,
+	&probe_usb,
 	NULL,
 };
+
+int probe_select(struct probe_src *src, const char *name)
+{
+	for (unsigned i = 0; probe_table[i]; i++)
+		if (!strcmp(probe_table[i]->name, name)) {
+			src->only |= 1u << i;
+			return 0;
+		}
+	return -1;
+}
+
+const char *probe_names(void)
+{
+	static char buf[256];
+
+	buf[0] = '\0';
+	for (unsigned i = 0; probe_table[i]; i++)
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", i ? ", " : "",
+			 probe_table[i]->name);
+	return buf;
+}
 
 int probe_src_recorded(const struct probe_src *src)
 {
@@ -15,12 +39,18 @@ int probe_src_recorded(const struct probe_src *src)
 
 int probe_run_all(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 {
-	for (const struct probe_ops *const *p = probe_table; *p; p++) {
-		if (!(*p)->detect(src)) {
-			bom_set_coverage(bom, (*p)->name, "not-probed", "no source given for it");
+	for (unsigned i = 0; probe_table[i]; i++) {
+		const struct probe_ops *p = probe_table[i];
+
+		if (src->only && !(src->only & 1u << i)) {
+			bom_set_coverage(bom, p->name, "not-probed", "left out by --probe");
 			continue;
 		}
-		if ((*p)->run(src, bom, e) < 0)
+		if (!p->detect(src)) {
+			bom_set_coverage(bom, p->name, "not-probed", "no source given for it");
+			continue;
+		}
+		if (p->run(src, bom, e) < 0)
 			return -1;
 	}
 	return 0;

@@ -17,6 +17,8 @@ struct probe_src {
 	const char *root;     /* --root DIR: DIR/sys stands for /sys; NULL if not given */
 	const char *pci_dump; /* --pci-dump FILE; NULL if not given */
 	const char *pci_ids;  /* pci.ids to take names from */
+	const char *usb_ids;  /* usb.ids to take names from */
+	unsigned only;        /* if not 0, run only the probes whose bits are set */
 };
 
 struct probe_ops {
@@ -32,9 +34,16 @@ struct probe_ops {
 };
 
 extern const struct probe_ops probe_pci;
+extern const struct probe_ops probe_usb;
 
 /* NULL-terminated, in run order. */
 extern const struct probe_ops *const probe_table[];
+
+/* Restrict src to the probe called name as well (--probe); -1 if there is
+ * none of that name. */
+int probe_select(struct probe_src *src, const char *name);
+/* The probes' names, comma-separated, for messages. */
+const char *probe_names(void);
 
 /* Whether any recorded source is given (then nothing live is read). */
 int probe_src_recorded(const struct probe_src *src);

@@ -6,19 +6,47 @@
 
 #include "../output/alloc.h"
 
-/* Which identifier proves which role, and under which database key
- * namespace. A role is skipped when its identifier equals that of
- * `unless_same` (a card whose subsystem vendor is the chip vendor has no
- * separate assembler). DESIGN.md §5. */
+static int same_as_chip_vendor(const struct bom_component *c, const struct bom_id *id)
+{
+	const struct bom_id *v = bom_get_id(c, "pci.vendor");
+
+	/* a card whose subsystem vendor is the chip vendor has no separate
+	 * assembler */
+	return v && !strcmp(v->value, id->value);
+}
+
+static int is_root_hub(const struct bom_component *c, const struct bom_id *id)
+{
+	const char *hub = bom_get_cprop(c, "usb.hub");
+
+	(void)id;
+	/* a root hub is the host controller's, attributed through its PCI
+	 * function */
+	return hub && !strcmp(hub, "root");
+}
+
+/* Which identifier proves which role, under which database namespace, and
+ * when not (DESIGN.md §5). */
 static const struct {
 	const char *ns;
 	const char *keyns;
 	const char *role;
-	const char *unless_same;
+	int (*skip)(const struct bom_component *c, const struct bom_id *id);
 } proofs[] = {
 	{"pci.vendor", "pci", "chip-vendor", NULL},
-	{"pci.subvendor", "pci", "card-assembler", "pci.vendor"},
+	{"pci.subvendor", "pci", "card-assembler", same_as_chip_vendor},
+	{"usb.vendor", "usb", "device-vendor", is_root_hub},
 };
+
+static void set_entity(struct bom_attr *a, const struct db_entity *x, const char *src,
+		       const struct db *db, const char *as_of)
+{
+	bom_set(&a->entity, x->id);
+	bom_set(&a->name, x->name);
+	bom_set(&a->country, x->country);
+	bom_set(&a->controller, db_controller(db, x, as_of)->id);
+	bom_set(&a->source, src);
+}
 
 static void attribute(struct bom_component *c, const struct bom_id *id, const char *keyns,
 		      const char *role, const struct db *db, const char *as_of)
@@ -29,16 +57,34 @@ static void attribute(struct bom_component *c, const struct bom_id *id, const ch
 	const struct db_entity *x = m ? db_entity(db, m->entity) : NULL;
 
 	free(key);
-	if (!x) {
+	if (x)
+		set_entity(a, x, m->fact.src, db, as_of);
+	else
 		/* the registry's name still helps a person; it is not an entity */
 		bom_set(&a->name, id->name);
+}
+
+/* A USB device whose manufacturer string names a known maker other than
+ * its idVendor's (a relabelled product) gets that maker too, and says that
+ * the two disagree. A string that names nobody we know proves nothing. */
+static void attribute_brand(struct bom_component *c, const struct db *db, const char *as_of)
+{
+	const struct bom_id *s = bom_get_id(c, "usb.manufacturer");
+	const struct bom_attr *v = bom_find_attr(c, "device-vendor");
+	const struct db_entity *x = s ? db_lookup_name(db, s->value) : NULL;
+	struct bom_attr *a;
+	char *key, *why;
+
+	if (!x || !v || (v->entity && !strcmp(v->entity, x->id)))
 		return;
-	}
-	bom_set(&a->entity, x->id);
-	bom_set(&a->name, x->name);
-	bom_set(&a->country, x->country);
-	bom_set(&a->controller, db_controller(db, x, as_of)->id);
-	bom_set(&a->source, m->fact.src);
+	key = xasprintf("usb.manufacturer:%s", s->value);
+	a = bom_add_attr(c, "device-brand", key);
+	set_entity(a, x, "name-match", db, as_of);
+	why = xasprintf("idVendor %s names %s, the manufacturer string \"%s\" names %s",
+			v->key, v->entity ? v->entity : "an unknown maker", s->value, x->id);
+	bom_add_cprop(c, "conflict", why);
+	free(key);
+	free(why);
 }
 
 void resolve_bom(struct bom *b, const struct db *db, const char *as_of)
@@ -47,14 +93,11 @@ void resolve_bom(struct bom *b, const struct db *db, const char *as_of)
 		struct bom_component *c = b->components[i];
 
 		for (size_t p = 0; p < sizeof proofs / sizeof *proofs; p++) {
-			const struct bom_id *id = bom_get_id(c, proofs[p].ns), *other;
+			const struct bom_id *id = bom_get_id(c, proofs[p].ns);
 
-			if (!id)
-				continue;
-			other = proofs[p].unless_same ? bom_get_id(c, proofs[p].unless_same) : NULL;
-			if (other && !strcmp(other->value, id->value))
-				continue;
-			attribute(c, id, proofs[p].keyns, proofs[p].role, db, as_of);
+			if (id && !(proofs[p].skip && proofs[p].skip(c, id)))
+				attribute(c, id, proofs[p].keyns, proofs[p].role, db, as_of);
 		}
+		attribute_brand(c, db, as_of);
 	}
 }

@@ -42,6 +42,8 @@ static void usage(FILE *f)
 	      "  --root DIR          read a captured tree: DIR/sys stands for /sys\n"
 	      "  --pci-dump FILE     read PCI from an lspci -x, -xxx or -xxxx dump\n"
 	      "  --pci-ids FILE      PCI names from FILE (default " HWBOM_PCI_IDS ")\n"
+	      "  --usb-ids FILE      USB names from FILE (default " HWBOM_USB_IDS ")\n"
+	      "  --probe NAME        run only this probe (repeatable): pci, usb\n"
 	      "\n"
 	      "Judgement:\n"
 	      "  --policy ID|FILE    apply this policy (repeatable; default: every policy\n"
@@ -135,12 +137,14 @@ static const char *default_datadir(void)
 
 static int parse_opts(int argc, char **argv, struct scan_opts *o)
 {
-	enum { O_ROOT = 256, O_PCIDUMP, O_PCIIDS, O_POLICY, O_ASOF, O_OVERLAY, O_DATADIR,
+	enum { O_ROOT = 256, O_PCIDUMP, O_PCIIDS, O_USBIDS, O_PROBE, O_POLICY, O_ASOF, O_OVERLAY, O_DATADIR,
 	       O_FAILON, O_FORMAT, O_NAME, O_TIMESTAMP, O_SERIAL };
 	static const struct option longopts[] = {
 		{"root", required_argument, NULL, O_ROOT},
 		{"pci-dump", required_argument, NULL, O_PCIDUMP},
 		{"pci-ids", required_argument, NULL, O_PCIIDS},
+		{"usb-ids", required_argument, NULL, O_USBIDS},
+		{"probe", required_argument, NULL, O_PROBE},
 		{"policy", required_argument, NULL, O_POLICY},
 		{"as-of", required_argument, NULL, O_ASOF},
 		{"db-overlay", required_argument, NULL, O_OVERLAY},
@@ -160,6 +164,7 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 
 	o->datadir = NULL;
 	o->src.pci_ids = HWBOM_PCI_IDS;
+	o->src.usb_ids = HWBOM_USB_IDS;
 	o->fail_on = VERDICT_BLOCK;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:qh", longopts, NULL)) != -1) {
@@ -167,6 +172,13 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 		case O_ROOT: o->src.root = optarg; break;
 		case O_PCIDUMP: o->src.pci_dump = optarg; break;
 		case O_PCIIDS: o->src.pci_ids = optarg; break;
+		case O_USBIDS: o->src.usb_ids = optarg; break;
+		case O_PROBE:
+			if (probe_select(&o->src, optarg) < 0) {
+				msg_error("--probe %s: no such probe (%s)", optarg, probe_names());
+				return -1;
+			}
+			break;
 		case O_POLICY:
 			if (o->npolicies == MAX_POLICIES) {
 				msg_error("at most %d --policy options", MAX_POLICIES);

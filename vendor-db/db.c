@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../output/alloc.h"
+#include "names.h"
 #include "recfile.h"
 
 #define MAX_CHAIN 64 /* longest chain of control we follow */
@@ -26,6 +27,12 @@ struct db {
 
 	char **files; /* names records point into */
 	size_t nfiles, capfiles;
+
+	struct name_ix {
+		char *key;        /* name_key() of a name or alias */
+		const char *entity; /* NULL when two entities share the key */
+	} *names;
+	size_t nnames, capnames;
 
 	uint64_t hash;
 	char fingerprint[17];
@@ -86,6 +93,9 @@ void db_free(struct db *db)
 	}
 	for (size_t i = 0; i < db->nfiles; i++)
 		free(db->files[i]);
+	for (size_t i = 0; i < db->nnames; i++)
+		free(db->names[i].key);
+	free(db->names);
 	free(db->sources), free(db->entities), free(db->lists), free(db->aliases);
 	free(db->owners), free(db->idents), free(db->files);
 	free(db);
@@ -502,6 +512,75 @@ static int reaches(const struct db *db, const char *from, const char *target, in
 	return 0;
 }
 
+static void add_name(struct db *db, const char *name, const char *entity)
+{
+	char *key = name_key(name);
+
+	if (!*key) {
+		free(key);
+		return;
+	}
+	GROW(db->names, db->capnames, db->nnames);
+	db->names[db->nnames].key = key;
+	db->names[db->nnames].entity = entity;
+	db->nnames++;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	const struct name_ix *x = a, *y = b;
+	int r = strcmp(x->key, y->key);
+
+	return r ? r : strcmp(x->entity, y->entity);
+}
+
+/* Legal names and aliases by match key; a key two entities share names
+ * neither. */
+static void index_names(struct db *db)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < db->nentities; i++)
+		add_name(db, db->entities[i].name, db->entities[i].id);
+	for (size_t i = 0; i < db->naliases; i++)
+		add_name(db, db->aliases[i].name, db_entity(db, db->aliases[i].entity)->id);
+	if (db->nnames > 1)
+		qsort(db->names, db->nnames, sizeof *db->names, name_cmp);
+	for (size_t i = 0; i < db->nnames; i++) {
+		if (o && !strcmp(db->names[o - 1].key, db->names[i].key)) {
+			if (db->names[o - 1].entity && strcmp(db->names[o - 1].entity, db->names[i].entity))
+				db->names[o - 1].entity = NULL;
+			free(db->names[i].key);
+			continue;
+		}
+		db->names[o++] = db->names[i];
+	}
+	db->nnames = o;
+}
+
+const struct db_entity *db_lookup_name(const struct db *db, const char *name)
+{
+	char *key = name_key(name);
+	size_t lo = 0, hi = db->nnames;
+	const struct db_entity *x = NULL;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int r = strcmp(key, db->names[mid].key);
+
+		if (!r) {
+			x = db->names[mid].entity ? db_entity(db, db->names[mid].entity) : NULL;
+			break;
+		}
+		if (r < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	free(key);
+	return x;
+}
+
 int db_finish(struct db *db, struct hw_err *e)
 {
 	if (db->finished)
@@ -559,6 +638,7 @@ int db_finish(struct db *db, struct hw_err *e)
 					  "not",
 				       o->fact.file, o->fact.line, o->child, o->parent);
 	}
+	index_names(db);
 	snprintf(db->fingerprint, sizeof db->fingerprint, "%016llx", (unsigned long long)db->hash);
 	db->finished = 1;
 	return 0;

@@ -87,6 +87,10 @@ int db_sources_known(const struct db *db, const char *src, char bad[65]);
 /* The mapping of one identifier key ("pci:19e5"), or NULL. */
 const struct db_ident *db_lookup(const struct db *db, const char *key);
 
+/* The entity whose legal name or alias matches name (names.h), or NULL when
+ * none does or several do. */
+const struct db_entity *db_lookup_name(const struct db *db, const char *name);
+
 /* Whether an edge holds on date (YYYY-MM-DD): from <= date < to. */
 int db_owner_active(const struct db_owner *o, const char *date);
 /* Whether an edge gives control: control=yes, or a share above 50. */

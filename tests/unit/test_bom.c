@@ -6,12 +6,15 @@
 static void test_components_ids_and_sort(void **state)
 {
 	struct bom *b = bom_new();
-	struct bom_component *c1, *c2, *c3;
+	struct bom_component *c1, *c2, *c3, *u1, *u2;
+	char *ref;
 
 	(void)state;
-	c1 = bom_add_component(b, "pci", "0000:3b:00.1");
+	u1 = bom_add_component(b, "usb", "usb:1-10");
 	c2 = bom_add_component(b, "pci", "0000:00:1f.6");
+	u2 = bom_add_component(b, "usb", "usb:1-2");
 	c3 = bom_add_component(b, "pci", "0000:3b:00.0");
+	c1 = bom_add_component(b, "pci", "0000:3b:00.1");
 	bom_add_id(c1, "pci.vendor", "8086", "Intel Corporation");
 	bom_add_id(c1, "pci.subvendor", "17aa", NULL);
 	assert_string_equal(bom_get_id(c1, "pci.vendor")->value, "8086");
@@ -19,10 +22,22 @@ static void test_components_ids_and_sort(void **state)
 	assert_null(bom_get_id(c1, "pci.subvendor")->name);
 	assert_null(bom_get_id(c1, "usb.vendor"));
 	assert_null(bom_get_id(c2, "pci.vendor"));
+	/* grouped by kind; each probe's own order kept within a kind */
 	bom_sort(b);
 	assert_ptr_equal(b->components[0], c2);
 	assert_ptr_equal(b->components[1], c3);
 	assert_ptr_equal(b->components[2], c1);
+	assert_ptr_equal(b->components[3], u1);
+	assert_ptr_equal(b->components[4], u2);
+	ref = bom_ref(c1);
+	assert_string_equal(ref, "pci:0000:3b:00.1");
+	free(ref);
+	ref = bom_ref(u1);
+	assert_string_equal(ref, "usb:1-10");
+	free(ref);
+	bom_add_cprop(u1, "usb.speed", "480");
+	assert_string_equal(bom_get_cprop(u1, "usb.speed"), "480");
+	assert_null(bom_get_cprop(u1, "usb.version"));
 	bom_free(b);
 }
 
