@@ -48,7 +48,7 @@ MAIN_SRC := scanner/main.c scanner/scan.c
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(MAIN_SRC:%.c=$(BUILD)/%.o)
 
-UNIT     := sanitize bom recfile db policy cyclonedx pci_check
+UNIT     := sanitize bom recfile db policy cyclonedx pci_check names
 UNIT_BIN := $(UNIT:%=$(BUILD)/tests/test_%)
 SCHEMA   := tests/schema/bom-1.6.SNAPSHOT.xsd
 

@@ -132,6 +132,7 @@ scan --pci-dump $fx/pci/vvv.dump --db-overlay $fx/db/overlay.db -o "$out/overlay
 xp "$out/overlay.xml" "$(prop 0000:03:00.0 hwbom:origin:chip-vendor)" realtek
 xp "$out/overlay.xml" "$(prop 0000:03:00.0 hwbom:origin:chip-vendor:country)" TW
 xp "$out/overlay.xml" "$(prop 0000:03:00.0 hwbom:origin:chip-vendor:source)" local-inventory
+xp "$out/overlay.xml" "$(prop 0000:03:00.0 hwbom:origin:card-assembler)" asus
 check overlay-clash 2 --pci-dump $fx/pci/vvv.dump --db-overlay $fx/db/overlay-clash.db
 
 # --- judged as of another day ---------------------------------------------
