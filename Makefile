@@ -106,7 +106,7 @@ test: deps-test
 check-asan: deps-test
 	@$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=1 build/asan/hwbom \
 		$(UNIT_BIN:$(BUILD)/%=build/asan/%) $(SCHEMA)
-	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	ASAN_OPTIONS=detect_leaks=1:verify_asan_link_order=0 UBSAN_OPTIONS=print_stacktrace=1 \
 		tests/run-tests.sh build/asan build/asan/hwbom
 
 bench: hwbom

@@ -4,10 +4,10 @@
 # the exact command and fails.
 set -eu
 
-build="gcc make pkg-config libpci-dev libusb-1.0-0-dev libxml2-dev hwdata"
+build="gcc make pkg-config libpci-dev libusb-1.0-0-dev libxml2-dev hwdata pci.ids usb.ids"
 case "${1:-build}" in
 build) want="$build" ;;
-test) want="$build libcmocka-dev libxml2-utils openssl" ;;
+test) want="$build libcmocka-dev libxml2-utils openssl umockdev strace" ;;
 bench) want="$build lshw pciutils hyperfine valgrind" ;;
 *) echo "usage: $0 build|test|bench" >&2; exit 2 ;;
 esac

@@ -534,8 +534,9 @@ static int name_cmp(const void *a, const void *b)
 	return r ? r : strcmp(x->entity, y->entity);
 }
 
-/* Legal names and aliases by match key; a key two entities share names
- * neither. */
+/* Legal names and aliases by match key. A key two entities share names the
+ * one the other owns (a device saying "Huawei" means the operating company,
+ * not its holding), and neither when they are not so related. */
 static void index_names(struct db *db)
 {
 	size_t o = 0;
@@ -548,8 +549,15 @@ static void index_names(struct db *db)
 		qsort(db->names, db->nnames, sizeof *db->names, name_cmp);
 	for (size_t i = 0; i < db->nnames; i++) {
 		if (o && !strcmp(db->names[o - 1].key, db->names[i].key)) {
-			if (db->names[o - 1].entity && strcmp(db->names[o - 1].entity, db->names[i].entity))
-				db->names[o - 1].entity = NULL;
+			struct name_ix *kept = &db->names[o - 1];
+			const char *other = db->names[i].entity;
+
+			if (kept->entity && strcmp(kept->entity, other)) {
+				if (reaches(db, other, kept->entity, 0))
+					kept->entity = other; /* other is owned by kept */
+				else if (!reaches(db, kept->entity, other, 0))
+					kept->entity = NULL;
+			}
 			free(db->names[i].key);
 			continue;
 		}

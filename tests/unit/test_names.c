@@ -36,7 +36,10 @@ static void test_lookup_by_name(void **state)
 		"entity realtek name=\"Realtek Semiconductor Corp.\" country=TW control=public src=s\n"
 		"alias realtek \"Realtek\" src=s\n"
 		"entity a name=\"Acme Inc.\" country=US control=public src=s\n"
-		"entity b name=\"ACME Corporation\" country=US control=public src=s\n";
+		"entity b name=\"ACME Corporation\" country=US control=public src=s\n"
+		"entity hold name=\"Huawei Investment & Holding Co., Ltd.\" country=CN control=private src=s\n"
+		"alias hold \"Huawei Holding\" src=s\n"
+		"owner hold huawei share=100 src=s\n";
 	char *path = write_temp("names", text, sizeof text - 1);
 	struct hw_err e = {0};
 	struct db *db = db_new();
@@ -44,7 +47,9 @@ static void test_lookup_by_name(void **state)
 	(void)state;
 	if (db_load_file(db, path, &e) < 0 || db_finish(db, &e) < 0)
 		fail_msg("%s", e.msg);
+	/* "Huawei Holding" shares the key: the owned company wins */
 	assert_string_equal(db_lookup_name(db, "HUAWEI")->id, "huawei");
+	assert_string_equal(db_lookup_name(db, "Huawei Investment & Holding")->id, "hold");
 	assert_string_equal(db_lookup_name(db, "Realtek")->id, "realtek");
 	assert_string_equal(db_lookup_name(db, "REALTEK SEMICONDUCTOR CORP")->id, "realtek");
 	assert_null(db_lookup_name(db, "Generic"));
