@@ -11,12 +11,21 @@
 
 int outfile_open(struct outfile *o, const char *path, struct hw_err *e)
 {
+	struct stat st;
 	mode_t mask;
 	int fd;
 
 	memset(o, 0, sizeof *o);
 	if (!path || !strcmp(path, "-")) {
 		o->f = stdout;
+		return 0;
+	}
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if (S_ISDIR(st.st_mode))
+			return hw_fail(e, "%s: is a directory", path);
+		if (!(o->f = fopen(path, "w")))
+			return hw_fail(e, "%s: %s", path, strerror(errno));
+		o->close_f = 1;
 		return 0;
 	}
 	o->path = xstrdup(path);
@@ -46,8 +55,13 @@ int outfile_commit(struct outfile *o, struct hw_err *e)
 	int failed;
 
 	if (!o->path) {
-		if (fflush(stdout) == EOF || ferror(stdout))
-			return hw_fail(e, "standard output: %s", strerror(errno));
+		failed = fflush(o->f) == EOF || ferror(o->f);
+		if (o->close_f && fclose(o->f) == EOF)
+			failed = 1;
+		o->f = NULL;
+		if (failed)
+			return hw_fail(e, "%s: %s", o->close_f ? "output" : "standard output",
+				       strerror(errno));
 		return 0;
 	}
 	failed = fflush(o->f) == EOF || ferror(o->f) || fsync(fileno(o->f)) < 0;
@@ -66,6 +80,8 @@ int outfile_commit(struct outfile *o, struct hw_err *e)
 
 void outfile_abort(struct outfile *o)
 {
+	if (o->close_f && o->f)
+		fclose(o->f);
 	if (o->path) {
 		if (o->f)
 			fclose(o->f);

@@ -1,6 +1,8 @@
 /* outfile.h - output written whole or not at all: a temporary file in the
  * target's directory, renamed over the target only once everything is
- * written and flushed. */
+ * written and flushed. A target that exists and is not a regular file
+ * (/dev/null, a FIFO, /dev/stdout) is written directly: renaming over it
+ * would replace a device with a file. */
 #ifndef HWBOM_OUTFILE_H
 #define HWBOM_OUTFILE_H
 
@@ -9,9 +11,10 @@
 #include "../output/err.h"
 
 struct outfile {
-	char *path; /* NULL for standard output */
+	char *path; /* NULL when writing directly (stdout, devices, pipes) */
 	char *tmp;
 	FILE *f;
+	int close_f; /* f was opened here for a direct write */
 };
 
 /* Open path ("-" or NULL: standard output); o->f is the stream to write. */
