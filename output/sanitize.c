@@ -16,6 +16,13 @@ static int is_control(int c)
 	return c < 0x20 || (c >= 0x7F && c <= 0x9F);
 }
 
+/* libxml2 decodes overlong forms (C0 AF for '/'), which are not UTF-8:
+ * a character must take the fewest bytes that can hold it. */
+static int shortest(int c, int n)
+{
+	return n == (c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4);
+}
+
 char *hw_sanitize_n(const char *s, size_t len)
 {
 	/* each input byte becomes at most 3 output bytes */
@@ -29,7 +36,7 @@ char *hw_sanitize_n(const char *s, size_t len)
 		int n = (int)(len - i > 4 ? 4 : len - i);
 		int c = xmlGetUTF8Char((const unsigned char *)s + i, &n);
 
-		if (c < 0 || n <= 0) {
+		if (c < 0 || n <= 0 || !shortest(c, n)) {
 			/* not UTF-8: one replacement per bad byte, resynchronise
 			 * on the next */
 			piece = replacement;

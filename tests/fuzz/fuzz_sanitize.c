@@ -23,7 +23,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		int n = len - i;
 		int c = xmlGetUTF8Char((const unsigned char *)s + i, &n);
 
-		if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || !xmlIsCharQ(c))
+		/* a valid character, and in its shortest form */
+		if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || !xmlIsCharQ(c) ||
+		    n != (c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4))
 			abort();
 		i += n;
 	}

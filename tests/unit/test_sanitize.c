@@ -53,7 +53,11 @@ static void test_invalid_utf8(void **state)
 	check("\xdf", 1, FFFD);              /* Latin-1 sharp s: truncated sequence */
 	check("\x80x", 2, FFFD "x");         /* lone continuation byte */
 	check("\xE4\xB8", 2, FFFD FFFD);     /* sequence cut at the end */
-	check("\xC0\x80", 2, FFFD);          /* overlong NUL: never a raw NUL */
+	check("\xC0\x80", 2, FFFD FFFD);     /* overlong NUL: never a raw NUL */
+	check("a\xC0\xAF" "b", 4, "a" FFFD FFFD "b");      /* overlong '/' */
+	check("\xE0\x80\xAF", 3, FFFD FFFD FFFD);          /* 3-byte overlong '/' */
+	check("\xF0\x80\x80\xAF", 4, FFFD FFFD FFFD FFFD); /* 4-byte overlong '/' */
+	check("\xF4\x90\x80\x80", 4, FFFD);                /* above U+10FFFF */
 }
 
 static void test_surrogates_and_nonchars(void **state)
