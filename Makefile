@@ -34,7 +34,7 @@ endif
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP \
+ALL_CFLAGS = -std=gnu11 -pthread $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP \
              -DHWBOM_VERSION='"$(VERSION)"' -DHWBOM_DATADIR='"$(DATADIR)"' \
              -DHWBOM_PCI_IDS='"$(PCI_IDS)"' -DHWBOM_USB_IDS='"$(USB_IDS)"'
 
@@ -60,7 +60,7 @@ hwbom: $(BUILD)/hwbom
 FORCE:
 
 $(BUILD)/hwbom: $(LIB_OBJ) $(MAIN_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(PKG_LIBS)
+	$(CC) $(LDFLAGS) -pthread -o $@ $(filter %.o,$^) $(PKG_LIBS)
 
 # Rebuild when a setting compiled into the objects changes (make install
 # PREFIX=/usr after a plain make must not keep /usr/local inside).

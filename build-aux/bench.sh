@@ -5,8 +5,11 @@
 #      lspci -nnvmm;
 #   2. hwbom scan --pci-dump of synthetic lspci -xxx dumps of 1,024 and 4,096
 #      functions (growth should be linear);
-#   3. where the time goes: callgrind's instruction counts on the 4,096 dump.
-# Needs hyperfine, lshw, pciutils and valgrind (build-aux/deps.sh bench).
+#   3. where the time goes: callgrind's instruction counts on the 4,096 dump;
+#   4. the USB probe on a recorded tree of 64 devices (umockdev), through
+#      libusb and as a captured tree, beside lsusb and lsusb -v.
+# Needs hyperfine, lshw, pciutils, valgrind, usbutils and umockdev
+# (build-aux/deps.sh bench).
 set -eu
 
 hwbom=${1:?usage: $0 HWBOM}
@@ -71,3 +74,13 @@ valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.out" \
 	$scan --pci-dump "$tmp/4096.dump" -o /dev/null >/dev/null 2>&1
 callgrind_annotate --inclusive=yes "$tmp/cg.out" 2>/dev/null |
 	grep -E "PROGRAM TOTALS|^ *[0-9,]+ \([ 0-9.]+%\)" | head -25
+
+echo
+echo "== 4. USB: 64 recorded devices (tests/fixtures/usb/many-64.umockdev) =="
+# one umockdev-run around hyperfine: setting up the testbed takes seconds
+umockdev-run --device "$top/tests/fixtures/usb/many-64.umockdev" -- sh -c '
+	hyperfine -N --warmup 3 --runs 30 --export-markdown "$1/usb.md" \
+		"$2 --probe usb -o /dev/null" \
+		"$2 --probe usb --root $UMOCKDEV_DIR -o /dev/null" \
+		"lsusb" "lsusb -v" >/dev/null 2>&1' sh "$tmp" "$scan"
+sed "s|/tmp/umockdev\.[A-Za-z0-9]*|\$UMOCKDEV_DIR|g" "$tmp/usb.md"

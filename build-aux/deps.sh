@@ -8,7 +8,7 @@ build="gcc make pkg-config libpci-dev libusb-1.0-0-dev libxml2-dev hwdata pci.id
 case "${1:-build}" in
 build) want="$build" ;;
 test) want="$build libcmocka-dev libxml2-utils openssl umockdev strace" ;;
-bench) want="$build lshw pciutils hyperfine valgrind" ;;
+bench) want="$build lshw pciutils hyperfine valgrind usbutils umockdev" ;;
 *) echo "usage: $0 build|test|bench" >&2; exit 2 ;;
 esac
 

@@ -45,7 +45,7 @@ int text_write(const struct bom *b, FILE *f, struct hw_err *e)
 		const struct bom_component *c = b->components[i];
 		const struct bom_attr *chip = bom_find_part(c, PART_MAKER);
 		const struct bom_attr *card = bom_find_part(c, PART_ASSEMBLER);
-		char *cc = xasprintf("%s%s%s", chip && chip->country ? chip->country : "?",
+		char *cc = xasprintf("%s%s%s", !chip ? "-" : chip->country ? chip->country : "?",
 				     card ? "/" : "",
 				     card ? (card->country ? card->country : "?") : "");
 

@@ -42,7 +42,6 @@ struct usb_dev {
 	unsigned char ifclass[MAX_IFACES];
 	int nifaces;
 	char *str[3];        /* manufacturer, product, serial: raw, or NULL */
-	int strings_failed;  /* asked the device for a string and got none */
 	char controller[32]; /* PCI address of the host controller (root hubs) */
 };
 
@@ -65,9 +64,9 @@ static void sysfs_name(const struct usb_dev *d, char *buf, size_t len)
 		n += snprintf(buf + n, len - (size_t)n, i ? ".%u" : "%u", d->ports[i]);
 }
 
-/* Read a whole attribute (at most ATTR_MAX bytes), without its final
- * newline. NULL if it is absent or unreadable. */
-static char *read_attr(const char *devdir, const char *attr, size_t *lenp)
+/* Read a whole attribute (at most ATTR_MAX bytes); a text one without its
+ * final newline. NULL if it is absent or unreadable. */
+static char *read_file(const char *devdir, const char *attr, int text, size_t *lenp)
 {
 	char *path = xasprintf("%s/%s", devdir, attr), *buf;
 	FILE *f = fopen(path, "rb");
@@ -79,12 +78,17 @@ static char *read_attr(const char *devdir, const char *attr, size_t *lenp)
 	buf = xmalloc(ATTR_MAX + 1);
 	n = fread(buf, 1, ATTR_MAX, f);
 	fclose(f);
-	if (n && buf[n - 1] == '\n')
+	if (text && n && buf[n - 1] == '\n')
 		n--;
 	buf[n] = '\0';
 	if (lenp)
 		*lenp = n;
 	return buf;
+}
+
+static char *read_attr(const char *devdir, const char *attr, size_t *lenp)
+{
+	return read_file(devdir, attr, 1, lenp);
 }
 
 /* The PCI function a root hub hangs off: the directory above it. */
@@ -211,7 +215,7 @@ static int scan_tree(const char *devices, struct usb_dev **out, size_t *n, size_
 		if (!parse_name(de->d_name, &d))
 			continue;
 		devdir = xasprintf("%s/%s", devices, de->d_name);
-		desc = read_attr(devdir, "descriptors", &len);
+		desc = read_file(devdir, "descriptors", 0, &len);
 		cfg = read_attr(devdir, "bConfigurationValue", NULL);
 		if (!desc || parse_descriptors((unsigned char *)desc, len, cfg ? (unsigned)atoi(cfg) : 0,
 					       &d) < 0) {
@@ -281,10 +285,8 @@ static void ask_strings(libusb_device *dev, struct usb_dev *d)
 	unsigned char buf[255];
 	int n, lang;
 
-	if (libusb_open(dev, &h) != 0) {
-		d->strings_failed = 1;
+	if (libusb_open(dev, &h) != 0)
 		return;
-	}
 	n = libusb_control_transfer(h, LIBUSB_ENDPOINT_IN, LIBUSB_REQUEST_GET_DESCRIPTOR,
 				    LIBUSB_DT_STRING << 8, 0, buf, sizeof buf, STRING_TIMEOUT);
 	lang = n >= 4 ? (int)le16(buf + 2) : -1;
@@ -297,7 +299,6 @@ static void ask_strings(libusb_device *dev, struct usb_dev *d)
 		if (n >= 2 && buf[1] == LIBUSB_DT_STRING)
 			d->str[i] = utf16_string(buf, n);
 	}
-	d->strings_failed = lang < 0;
 	libusb_close(h);
 }
 
@@ -423,8 +424,13 @@ static void add_component(const struct usb_dev *d, const struct usb_ids *ids, st
 		bom_add_cprop(c, "usb.controller", ref);
 		free(ref);
 	}
-	if (d->strings_failed)
-		bom_add_cprop(c, "usb.strings", "not in sysfs, and the device did not answer");
+	for (int i = 0; i < 3; i++)
+		if (d->istr[i] && !d->str[i]) {
+			/* the descriptor promises it; sysfs (and, live, the
+			 * device) did not give it */
+			bom_add_cprop(c, "usb.strings", "missing");
+			break;
+		}
 
 	bom_set(&c->name, pname ? pname : d->str[S_PRODUCT]);
 	bom_set(&c->description, d->nports ? (d->dev_class == LIBUSB_CLASS_HUB ? "USB hub" : "USB device")

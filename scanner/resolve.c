@@ -71,7 +71,8 @@ static void attribute_brand(struct bom_component *c, const struct db *db, const 
 {
 	const struct bom_id *s = bom_get_id(c, "usb.manufacturer");
 	const struct bom_attr *v = bom_find_attr(c, "device-vendor");
-	const struct db_entity *x = s ? db_lookup_name(db, s->value) : NULL;
+	const char *src = NULL;
+	const struct db_entity *x = s ? db_lookup_name(db, s->value, &src) : NULL;
 	struct bom_attr *a;
 	char *key, *why;
 
@@ -79,7 +80,7 @@ static void attribute_brand(struct bom_component *c, const struct db *db, const 
 		return;
 	key = xasprintf("usb.manufacturer:%s", s->value);
 	a = bom_add_attr(c, "device-brand", key);
-	set_entity(a, x, "name-match", db, as_of);
+	set_entity(a, x, src, db, as_of);
 	why = xasprintf("idVendor %s names %s, the manufacturer string \"%s\" names %s",
 			v->key, v->entity ? v->entity : "an unknown maker", s->value, x->id);
 	bom_add_cprop(c, "conflict", why);

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <libgen.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -363,33 +364,62 @@ static int write_bom(const struct scan_opts *o, const struct bom *b, struct hw_e
 	return outfile_commit(&out, e);
 }
 
+/* The database and the policies, loaded on a second thread while the
+ * probes read the hardware: the two are independent, and each costs a few
+ * milliseconds (the database's parse; libpci's of pci.ids). */
+struct loader {
+	const struct scan_opts *o;
+	struct db *db;
+	struct policy_set set;
+	struct hw_err e;
+	int rc;
+};
+
+static void *load_main(void *arg)
+{
+	struct loader *l = arg;
+
+	l->rc = load_judgement(l->o, l->db, &l->set, &l->e);
+	return NULL;
+}
+
 int cmd_scan(int argc, char **argv)
 {
 	struct scan_opts o = {0};
 	struct hw_err e = {0};
-	struct policy_set set = {0};
-	struct db *db = NULL;
+	struct loader l = {0};
 	struct bom *b = NULL;
 	char date[11], *name;
-	int rc = EXIT_BAD;
+	pthread_t thread;
+	int rc = EXIT_BAD, threaded, probed;
 
 	if (parse_opts(argc, argv, &o) < 0)
 		return EXIT_BAD;
-	db = db_new();
-	if (load_judgement(&o, db, &set, &e) < 0)
-		goto out;
+	l.o = &o;
+	l.db = db_new();
+	threaded = pthread_create(&thread, NULL, load_main, &l) == 0;
+	if (!threaded)
+		load_main(&l);
 	b = bom_new();
 	today(date);
 	bom_set(&b->as_of, o.as_of ? o.as_of : date);
 	name = machine_name(&o);
 	bom_set(&b->machine, name);
 	free(name);
-	if (probe_run_all(&o.src, b, &e) < 0)
+	probed = probe_run_all(&o.src, b, &e);
+	if (threaded)
+		pthread_join(thread, NULL);
+	if (l.rc < 0) {
+		/* a broken database or policy comes first: nothing can be judged */
+		memcpy(e.msg, l.e.msg, sizeof e.msg);
+		goto out;
+	}
+	if (probed < 0)
 		goto out;
 	bom_sort(b);
-	resolve_bom(b, db, b->as_of);
-	judge_bom(b, db, &set);
-	add_provenance(b, db, &set);
+	resolve_bom(b, l.db, b->as_of);
+	judge_bom(b, l.db, &l.set);
+	add_provenance(b, l.db, &l.set);
 	if (write_bom(&o, b, &e) < 0)
 		goto out;
 	rc = o.fail_on != FAIL_NEVER && (int)b->verdict >= o.fail_on ? EXIT_FOUND : 0;
@@ -400,8 +430,9 @@ out:
 	if (rc == EXIT_BAD)
 		msg_error("%s", e.msg);
 	hw_err_clear(&e);
+	hw_err_clear(&l.e);
 	bom_free(b);
-	policy_set_clear(&set);
-	db_free(db);
+	policy_set_clear(&l.set);
+	db_free(l.db);
 	return rc;
 }

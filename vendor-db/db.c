@@ -29,8 +29,9 @@ struct db {
 	size_t nfiles, capfiles;
 
 	struct name_ix {
-		char *key;        /* name_key() of a name or alias */
+		char *key;          /* name_key() of a name or alias */
 		const char *entity; /* NULL when two entities share the key */
+		const char *src;    /* sources of the record that gave the name */
 	} *names;
 	size_t nnames, capnames;
 
@@ -512,7 +513,7 @@ static int reaches(const struct db *db, const char *from, const char *target, in
 	return 0;
 }
 
-static void add_name(struct db *db, const char *name, const char *entity)
+static void add_name(struct db *db, const char *name, const char *entity, const char *src)
 {
 	char *key = name_key(name);
 
@@ -523,6 +524,7 @@ static void add_name(struct db *db, const char *name, const char *entity)
 	GROW(db->names, db->capnames, db->nnames);
 	db->names[db->nnames].key = key;
 	db->names[db->nnames].entity = entity;
+	db->names[db->nnames].src = src;
 	db->nnames++;
 }
 
@@ -542,9 +544,10 @@ static void index_names(struct db *db)
 	size_t o = 0;
 
 	for (size_t i = 0; i < db->nentities; i++)
-		add_name(db, db->entities[i].name, db->entities[i].id);
+		add_name(db, db->entities[i].name, db->entities[i].id, db->entities[i].fact.src);
 	for (size_t i = 0; i < db->naliases; i++)
-		add_name(db, db->aliases[i].name, db_entity(db, db->aliases[i].entity)->id);
+		add_name(db, db->aliases[i].name, db_entity(db, db->aliases[i].entity)->id,
+			 db->aliases[i].fact.src);
 	if (db->nnames > 1)
 		qsort(db->names, db->nnames, sizeof *db->names, name_cmp);
 	for (size_t i = 0; i < db->nnames; i++) {
@@ -553,8 +556,10 @@ static void index_names(struct db *db)
 			const char *other = db->names[i].entity;
 
 			if (kept->entity && strcmp(kept->entity, other)) {
-				if (reaches(db, other, kept->entity, 0))
+				if (reaches(db, other, kept->entity, 0)) {
 					kept->entity = other; /* other is owned by kept */
+					kept->src = db->names[i].src;
+				}
 				else if (!reaches(db, kept->entity, other, 0))
 					kept->entity = NULL;
 			}
@@ -566,7 +571,7 @@ static void index_names(struct db *db)
 	db->nnames = o;
 }
 
-const struct db_entity *db_lookup_name(const struct db *db, const char *name)
+const struct db_entity *db_lookup_name(const struct db *db, const char *name, const char **src)
 {
 	char *key = name_key(name);
 	size_t lo = 0, hi = db->nnames;
@@ -578,6 +583,8 @@ const struct db_entity *db_lookup_name(const struct db *db, const char *name)
 
 		if (!r) {
 			x = db->names[mid].entity ? db_entity(db, db->names[mid].entity) : NULL;
+			if (x && src)
+				*src = db->names[mid].src;
 			break;
 		}
 		if (r < 0)

@@ -88,8 +88,9 @@ int db_sources_known(const struct db *db, const char *src, char bad[65]);
 const struct db_ident *db_lookup(const struct db *db, const char *key);
 
 /* The entity whose legal name or alias matches name (names.h), or NULL when
- * none does or several do. */
-const struct db_entity *db_lookup_name(const struct db *db, const char *name);
+ * none does or several do; *src (if src is not NULL) is set to the sources
+ * of the name or alias record that matched. */
+const struct db_entity *db_lookup_name(const struct db *db, const char *name, const char **src);
 
 /* Whether an edge holds on date (YYYY-MM-DD): from <= date < to. */
 int db_owner_active(const struct db_owner *o, const char *date);

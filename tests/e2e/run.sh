@@ -27,11 +27,28 @@ scan() {
 		--pci-ids $fx/pci.ids --as-of 2024-06-01 "$@"
 }
 
-# check NAME WANT_STATUS ARGS...: exit status, exact stdout, exact stderr.
+# A scan of the recorded USB devices of $usbdev under umockdev, so that the
+# real libusb code path runs with no USB bus; no other probe.
+uscan() {
+	umockdev-run --device "$fx/usb/$usbdev.umockdev" -- \
+		"$hwbom" scan --datadir $fx/db --policy vendor-db/policies/ndaa889.policy \
+		--usb-ids $fx/usb.ids --as-of 2024-06-01 --probe usb --name "$usbdev" "$@"
+}
+# The same devices read as a captured tree: umockdev's sysfs under --root.
+uscan_root() {
+	umockdev-run --device "$fx/usb/$usbdev.umockdev" -- sh -c \
+		'exec "$0" scan --root "$UMOCKDEV_DIR" "$@"' "$hwbom" \
+		--datadir $fx/db --policy vendor-db/policies/ndaa889.policy \
+		--usb-ids $fx/usb.ids --as-of 2024-06-01 --probe usb --name "$usbdev" "$@"
+}
+runner=scan
+
+# check NAME WANT_STATUS ARGS...: exit status, exact stdout, exact stderr
+# of $runner (scan unless set).
 check() {
 	name=$1 want=$2
 	shift 2
-	scan "$@" >"$out/$name.out" 2>"$out/$name.err"
+	$runner "$@" >"$out/$name.out" 2>"$out/$name.err"
 	got=$?
 	if [ "$got" -ne "$want" ]; then
 		bad "$name: exit status $got, expected $want"
@@ -198,6 +215,18 @@ elif grep -q "^hwbom: /nonexistent-dir/x.xml: cannot create a temporary file bes
 	bad "unclear message for an unwritable -o: $(cat "$out/err")"
 fi
 
+# a device or a pipe (-o /dev/null) is written directly: never renamed over
+mkfifo "$out/fifo"
+cat "$out/fifo" >"$out/fifo.out" &
+scan --pci-dump $fx/pci/clean-dell.dump -o "$out/fifo"
+wait
+if [ -p "$out/fifo" ] && cmp -s "$out/fifo.out" "$out/a.xml"; then ok; else
+	bad "-o FIFO: the FIFO was replaced, or the BOM did not come through it"
+fi
+if scan --pci-dump $fx/pci/clean-dell.dump -o "$out" 2>"$out/err"; then
+	bad "-o DIRECTORY succeeded"
+elif grep -q "is a directory" "$out/err"; then ok; else bad "-o DIRECTORY: $(cat "$out/err")"; fi
+
 # --- names come only from the given pci.ids --------------------------------
 "$hwbom" scan --datadir $fx/db --policy vendor-db/policies/ndaa889.policy --as-of 2024-06-01 \
 	--pci-ids $fx/no-such.ids --pci-dump $fx/pci/clean-dell.dump -o "$out/noids.xml" 2>"$out/err"
@@ -225,6 +254,70 @@ xp "$out/shipped.xml" "$(prop 0000:3c:00.0 hwbom:origin:chip-vendor)" intel
 	--pci-dump $fx/pci/intel-on-lenovo.dump -o "$out/shipped2.xml"
 xp "$out/shipped2.xml" "$(prop 0000:3b:00.0 hwbom:origin:card-assembler)" lenovo
 xp "$out/shipped2.xml" "$(prop 0000:5e:00.0 hwbom:origin:chip-vendor)" samsung
+
+# --- USB: recorded devices under umockdev ---------------------------------
+if ! command -v umockdev-run >/dev/null 2>&1; then
+	bad "umockdev-run is missing (apt-get install umockdev): the USB tests cannot run"
+else
+	# device file and the exit status its BOM must give (1: a block finding)
+	for pair in huawei-modem:1 quectel-module:0 tplink-wifi:0 lenovo-keyboard:0 \
+		logitech-receiver:0 hub-tree:0 hostile-strings:0; do
+		usbdev=${pair%:*}
+		runner=uscan
+		check "usb-$usbdev" "${pair#*:}"
+		valid "$out/usb-$usbdev.out"
+		# the captured tree gives the same components
+		uscan_root -o "$out/root.xml" 2>/dev/null
+		xmllint --xpath "//*[local-name()='components']" "$out/usb-$usbdev.out" >"$out/a.c" 2>/dev/null
+		xmllint --xpath "//*[local-name()='components']" "$out/root.xml" >"$out/b.c" 2>/dev/null
+		if [ -s "$out/a.c" ] && cmp -s "$out/a.c" "$out/b.c"; then ok; else
+			bad "usb-$usbdev: --root of the same tree gives other components"
+			diff "$out/a.c" "$out/b.c" | head -10
+		fi
+	done
+	uprop() { # uprop LOCATION NAME: XPath of a USB component property's value
+		echo "string(//*[local-name()='component'][@bom-ref='usb:$1']/*[local-name()='properties']/*[local-name()='property'][@name='$2'])"
+	}
+	b=$out/usb-huawei-modem.out
+	xp $b "$(uprop 1-2 hwbom:id:usb.vendor)" 12d1
+	xp $b "$(uprop 1-2 hwbom:origin:device-vendor)" huawei
+	xp $b "$(uprop 1-2 hwbom:finding)" "block ndaa889/covered-producer device-vendor huawei"
+	xp $b "$(uprop 1-0 hwbom:usb.hub)" root
+	xp $b "$(uprop 1-0 hwbom:usb.controller)" pci:0000:00:14.0
+	xp $b "count(//*[local-name()='component'][@bom-ref='usb:1-0']//*[starts-with(@name,'hwbom:origin:')])" 0
+	b=$out/usb-tplink-wifi.out
+	xp $b "$(uprop 1-5 hwbom:origin:device-vendor)" tp-link
+	xp $b "$(uprop 1-5 hwbom:origin:device-brand)" realtek
+	xp $b "$(uprop 1-5 hwbom:conflict)" 'idVendor usb:2357 names tp-link, the manufacturer string "Realtek" names realtek'
+	b=$out/usb-hub-tree.out
+	xp $b "count(//*[local-name()='component'][starts-with(@bom-ref,'usb:')])" 7
+	xp $b "$(uprop 1-1.4.2.1 hwbom:id:usb.product)" 5581
+	xp $b "$(uprop 1-1.4 hwbom:usb.hub)" hub
+	xp $b "$(uprop 2-1 hwbom:usb.speed)" 5000
+	b=$out/usb-hostile-strings.out
+	xp $b "string-length($(uprop 1-3 hwbom:id:usb.serial | sed 's/^string//'))" 1025
+	xp $b "$(uprop 1-4 hwbom:usb.strings)" missing
+	xp $b "$(uprop 1-5 hwbom:id:usb.vendor)" 0403
+	usbdev=tplink-wifi
+	check usb-tplink-wifi-text 0 --format text
+	runner=scan
+
+	# nothing is opened when sysfs describes a device; a device without
+	# sysfs strings is asked, and its silence is recorded
+	if command -v strace >/dev/null 2>&1; then
+		usbdev=logitech-receiver
+		strace -f -e trace=open,openat -o "$out/strace" sh -c \
+			'umockdev-run --device "$0" -- "$1" scan --probe usb --datadir "$2" -o /dev/null' \
+			"$fx/usb/$usbdev.umockdev" "$hwbom" "$fx/db" 2>/dev/null
+		# (umockdev itself creates the nodes: O_CREAT)
+		grep -E 'dev/bus/usb/[0-9]+/[0-9]+"' "$out/strace" | grep -v O_CREAT >"$out/opens"
+		if [ -s "$out/opens" ]; then
+			bad "the USB scan opened a device node: $(head -1 "$out/opens")"
+		else ok; fi
+	else
+		bad "strace is missing (apt-get install strace): cannot check that no device is opened"
+	fi
+fi
 
 # ./hwbom finds vendor-db/ beside it; a lone copy says what to do
 if [ "$hwbom" = ./hwbom ]; then

@@ -32,9 +32,10 @@ static void test_lookup_by_name(void **state)
 {
 	static const char text[] =
 		"source s date=2020-01-01 title=T\n"
+		"source s2 date=2020-01-01 title=T2\n"
 		"entity huawei name=\"Huawei Technologies Co., Ltd.\" country=CN control=private src=s\n"
 		"entity realtek name=\"Realtek Semiconductor Corp.\" country=TW control=public src=s\n"
-		"alias realtek \"Realtek\" src=s\n"
+		"alias realtek \"Realtek\" src=s2\n"
 		"entity a name=\"Acme Inc.\" country=US control=public src=s\n"
 		"entity b name=\"ACME Corporation\" country=US control=public src=s\n"
 		"entity hold name=\"Huawei Investment & Holding Co., Ltd.\" country=CN control=private src=s\n"
@@ -43,19 +44,21 @@ static void test_lookup_by_name(void **state)
 	char *path = write_temp("names", text, sizeof text - 1);
 	struct hw_err e = {0};
 	struct db *db = db_new();
+	const char *src = NULL;
 
 	(void)state;
 	if (db_load_file(db, path, &e) < 0 || db_finish(db, &e) < 0)
 		fail_msg("%s", e.msg);
 	/* "Huawei Holding" shares the key: the owned company wins */
-	assert_string_equal(db_lookup_name(db, "HUAWEI")->id, "huawei");
-	assert_string_equal(db_lookup_name(db, "Huawei Investment & Holding")->id, "hold");
-	assert_string_equal(db_lookup_name(db, "Realtek")->id, "realtek");
-	assert_string_equal(db_lookup_name(db, "REALTEK SEMICONDUCTOR CORP")->id, "realtek");
-	assert_null(db_lookup_name(db, "Generic"));
-	assert_null(db_lookup_name(db, ""));
+	assert_string_equal(db_lookup_name(db, "HUAWEI", NULL)->id, "huawei");
+	assert_string_equal(db_lookup_name(db, "Huawei Investment & Holding", NULL)->id, "hold");
+	assert_string_equal(db_lookup_name(db, "Realtek", &src)->id, "realtek");
+	assert_string_equal(db_lookup_name(db, "REALTEK SEMICONDUCTOR CORP", NULL)->id, "realtek");
+	assert_string_equal(src, "s2");
+	assert_null(db_lookup_name(db, "Generic", NULL));
+	assert_null(db_lookup_name(db, "", NULL));
 	/* two entities share the key: neither is named */
-	assert_null(db_lookup_name(db, "acme"));
+	assert_null(db_lookup_name(db, "acme", NULL));
 	db_free(db);
 	unlink(path);
 	free(path);
