@@ -42,7 +42,7 @@ ALL_CFLAGS = -std=gnu11 -pthread $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP \
 LIB_SRC  := output/alloc.c output/err.c output/sanitize.c output/bom.c output/roles.c \
             output/cyclonedx.c output/text.c \
             vendor-db/recfile.c vendor-db/db.c vendor-db/names.c \
-            probes/probe.c probes/pci.c probes/pci_check.c probes/usb.c probes/usb_ids.c \
+            probes/probe.c probes/pci.c probes/pci_check.c probes/pci_names.c probes/usb.c probes/usb_ids.c \
             scanner/policy.c scanner/resolve.c scanner/judge.c scanner/outfile.c
 MAIN_SRC := scanner/main.c scanner/scan.c
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)

@@ -25,6 +25,7 @@
 
 #include "../output/alloc.h"
 #include "pci_check.h"
+#include "pci_names.h"
 #include "probe.h"
 
 #define NAME_MAX_LEN 256
@@ -36,6 +37,7 @@ static struct {
 	struct hw_err *e;
 	char msg[HW_ERR_MAX];
 	int have_names; /* an ids file was set (else libpci would read the host's) */
+	int names_fd;   /* the memory file holding the part of it we need */
 	int in_names;   /* inside a name lookup: an error is the ids file's */
 	FILE *dump_copy; /* the checked copy of a dump that libpci reads */
 } cb;
@@ -227,21 +229,57 @@ struct devlist {
 	size_t n, cap;
 };
 
-static void scan(struct pci_access *pacc, struct devlist *dl, struct bom *bom)
+/* Give libpci the part of the ids file these devices need; -1 if the file
+ * is malformed. */
+static int set_names(struct pci_access *pacc, const struct probe_src *src, struct devlist *dl,
+		     struct hw_err *e)
+{
+	uint16_t *vendors;
+	size_t n = 0;
+	char path[64];
+
+	cb.have_names = src->pci_ids && access(src->pci_ids, R_OK) == 0;
+	if (!cb.have_names) {
+		if (src->pci_ids)
+			hw_warn(e, "pci: %s: %s; devices will have no names", src->pci_ids,
+				strerror(errno));
+		return 0;
+	}
+	vendors = xcalloc(2 * dl->n + 1, sizeof *vendors);
+	for (size_t i = 0; i < dl->n; i++) {
+		vendors[n++] = dl->devs[i]->vendor_id;
+		vendors[n++] = dl->devs[i]->subsys_vendor_id;
+	}
+	cb.names_fd = pci_names_subset(src->pci_ids, vendors, n, e);
+	free(vendors);
+	if (cb.names_fd < 0)
+		return -1;
+	snprintf(path, sizeof path, "/proc/self/fd/%d", cb.names_fd);
+	pci_set_name_list_path(pacc, xstrdup(path), 1); /* libpci frees it */
+	return 0;
+}
+
+static int scan(struct pci_access *pacc, const struct probe_src *src, struct devlist *dl,
+		struct bom *bom, struct hw_err *e)
 {
 	pci_init(pacc);
 	pci_scan_bus(pacc);
 	/* libpci links devices in reverse order of discovery: sort them */
 	for (struct pci_dev *d = pacc->devices; d; d = d->next) {
+		pci_fill_info(d, PCI_FILL_IDENT | PCI_FILL_CLASS | PCI_FILL_CLASS_EXT |
+					 PCI_FILL_SUBSYS);
 		GROW(dl->devs, dl->cap, dl->n);
 		dl->devs[dl->n++] = d;
 	}
 	if (dl->n > 1)
 		qsort(dl->devs, dl->n, sizeof *dl->devs, dev_cmp);
+	if (set_names(pacc, src, dl, e) < 0)
+		return -1;
 	for (size_t i = 0; i < dl->n; i++)
 		add_device(pacc, dl->devs[i], bom);
 	if (!dl->n)
 		bom_set_coverage(bom, "pci", "absent", "no PCI devices found");
+	return 0;
 }
 
 static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
@@ -253,6 +291,8 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 
 	cb.e = e;
 	cb.in_names = 0;
+	cb.have_names = 0;
+	cb.names_fd = -1;
 	cb.dump_copy = NULL;
 	pacc->error = on_error;
 	pacc->warning = on_warning;
@@ -266,12 +306,6 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 		rc = rc < 0 ? -1 : 0;
 		goto out;
 	}
-	cb.have_names = src->pci_ids && access(src->pci_ids, R_OK) == 0;
-	if (cb.have_names)
-		pci_set_name_list_path(pacc, (char *)src->pci_ids, 0);
-	else if (src->pci_ids)
-		hw_warn(e, "pci: %s: %s; devices will have no names", src->pci_ids,
-			strerror(errno));
 	if (setjmp(cb.env)) {
 		/* libpci gave up: on input the user named (or a broken ids
 		 * file) that is an error, on the live machine it is coverage */
@@ -287,8 +321,7 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 		}
 		goto out;
 	}
-	scan(pacc, dl, bom);
-	rc = 0;
+	rc = scan(pacc, src, dl, bom, e);
 out:
 	free(dl->devs);
 	free(dl);
@@ -296,6 +329,8 @@ out:
 	pci_cleanup(pacc);
 	if (cb.dump_copy)
 		fclose(cb.dump_copy);
+	if (cb.names_fd >= 0)
+		close(cb.names_fd);
 	return rc;
 }
 

@@ -3,6 +3,7 @@
 #include "testutil.h"
 
 #include "../../probes/pci_check.h"
+#include "../../probes/pci_names.h"
 
 #define PCI FIXTURES "/pci/"
 
@@ -86,6 +87,75 @@ static void test_sysfs_trees(void **state)
 					    "0000:00:01.0/device: No such file or directory");
 }
 
+static char *read_fd(int fd)
+{
+	char *buf = calloc(1, 65536);
+	ssize_t n = pread(fd, buf, 65535, 0);
+
+	assert_true(n >= 0);
+	return buf;
+}
+
+static void test_names_subset(void **state)
+{
+	static const char ids[] = "#\tVersion: test\n"
+				  "\n"
+				  "1028  Dell\n"
+				  "\t0869  Vostro 3470 \r\n"
+				  "8086  Intel Corporation\n"
+				  "\t1521  I350 Gigabit Network Connection\n"
+				  "\t\t17aa 1074  ThinkServer I350-T4 AnyFabric\n"
+				  "19e5  Huawei Technologies Co., Ltd.\n"
+				  "\t1822  Hi1822 Family (4*25GE)\n"
+				  "C 02  Network controller\n"
+				  "\t00  Ethernet controller\n";
+	const uint16_t want[] = {0x8086, 0x17aa};
+	char *path = write_temp("ids", ids, sizeof ids - 1), *got;
+	struct hw_err e = {0};
+	int fd;
+
+	(void)state;
+	fd = pci_names_subset(path, want, 2, &e);
+	if (fd < 0)
+		fail_msg("%s", e.msg);
+	got = read_fd(fd);
+	assert_string_equal(got, "#\tVersion: test\n"
+				 "8086  Intel Corporation\n"
+				 "\t1521  I350 Gigabit Network Connection\n"
+				 "\t\t17aa 1074  ThinkServer I350-T4 AnyFabric\n"
+				 "C 02  Network controller\n"
+				 "\t00  Ethernet controller\n");
+	free(got);
+	close(fd);
+	unlink(path);
+	free(path);
+}
+
+static void test_names_malformed(void **state)
+{
+	static const char *const bad[] = {
+		"8086  Intel\n\t\t\t1234  three tabs\n",
+		"8086  Intel\nxyz\n",
+		"8086\n",
+		"8086  Intel\n\t152  short id\n",
+		"C 0x  Bad class\n",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		char *path = write_temp("badids", bad[i], strlen(bad[i]));
+		struct hw_err e = {0};
+		char want[512];
+
+		assert_int_equal(pci_names_subset(path, NULL, 0, &e), -1);
+		snprintf(want, sizeof want, "%s:%d: not a line of the pci.ids format", path,
+			 i == 2 || i == 4 ? 1 : 2);
+		assert_string_equal(e.msg, want);
+		unlink(path);
+		free(path);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -93,6 +163,8 @@ int main(void)
 		cmocka_unit_test(test_malformed_dumps),
 		cmocka_unit_test(test_offset_past_config_space),
 		cmocka_unit_test(test_sysfs_trees),
+		cmocka_unit_test(test_names_subset),
+		cmocka_unit_test(test_names_malformed),
 	};
 
 	return cmocka_run_group_tests_name("pci_check", tests, NULL, NULL);
