@@ -25,25 +25,12 @@
 #include "../output/alloc.h"
 #include "../output/sanitize.h"
 #include "probe.h"
+#include "usb_desc.h"
 #include "usb_ids.h"
 
-#define MAX_PORTS 8       /* USB 3 allows a depth of 7 below the root */
-#define MAX_IFACES 32
 #define ATTR_MAX 8192     /* longest sysfs attribute read */
 #define STRING_TIMEOUT 250 /* ms, for a string asked of a device */
 
-struct usb_dev {
-	unsigned bus;
-	unsigned ports[MAX_PORTS]; /* port path; none for a root hub */
-	int nports;
-	unsigned vendor, product, bcd_device, bcd_usb, dev_class;
-	unsigned istr[3];    /* string indexes: manufacturer, product, serial */
-	char speed[8];       /* Mbit/s, as sysfs writes it: "480", "1.5" */
-	unsigned char ifclass[MAX_IFACES];
-	int nifaces;
-	char *str[3];        /* manufacturer, product, serial: raw, or NULL */
-	char controller[32]; /* PCI address of the host controller (root hubs) */
-};
 
 enum { S_MANUFACTURER, S_PRODUCT, S_SERIAL };
 static const char *const str_attr[] = {"manufacturer", "product", "serial"};
@@ -128,52 +115,6 @@ static void read_strings(const char *devices, struct usb_dev *d)
 	free(dir);
 }
 
-/* --- descriptors (captured trees) --------------------------------------- */
-
-static unsigned le16(const unsigned char *p)
-{
-	return (unsigned)p[0] | (unsigned)p[1] << 8;
-}
-
-/* The device descriptor and the interfaces of configuration `active` (the
- * first one when 0) from the kernel's `descriptors` file. Every length is
- * checked; -1 when the device descriptor itself is unusable. */
-static int parse_descriptors(const unsigned char *b, size_t len, unsigned active,
-			     struct usb_dev *d)
-{
-	size_t off;
-
-	if (len < 18 || b[0] != 18 || b[1] != LIBUSB_DT_DEVICE)
-		return -1;
-	d->bcd_usb = le16(b + 2);
-	d->dev_class = b[4];
-	d->vendor = le16(b + 8);
-	d->product = le16(b + 10);
-	d->bcd_device = le16(b + 12);
-	d->istr[0] = b[14], d->istr[1] = b[15], d->istr[2] = b[16];
-	for (off = 18; off + 9 <= len;) {
-		const unsigned char *c = b + off;
-		size_t total = le16(c + 2);
-
-		if (c[0] < 9 || c[1] != LIBUSB_DT_CONFIG || total < 9 || total > len - off)
-			break; /* a broken configuration: keep what we have */
-		if (!active || c[5] == active) {
-			for (size_t p = c[0]; p + 2 <= total && d->nifaces < MAX_IFACES;) {
-				const unsigned char *x = c + p;
-
-				if (x[0] < 2 || x[0] > total - p)
-					break;
-				if (x[1] == LIBUSB_DT_INTERFACE && x[0] >= 9 && x[3] == 0)
-					d->ifclass[d->nifaces++] = x[5];
-				p += x[0];
-			}
-			break;
-		}
-		off += total;
-	}
-	return 0;
-}
-
 /* "1-3.1" into bus and ports; 0 if name is not a device (an interface
  * "1-3.1:1.0", a stray file). */
 static int parse_name(const char *name, struct usb_dev *d)
@@ -217,8 +158,8 @@ static int scan_tree(const char *devices, struct usb_dev **out, size_t *n, size_
 		devdir = xasprintf("%s/%s", devices, de->d_name);
 		desc = read_file(devdir, "descriptors", 0, &len);
 		cfg = read_attr(devdir, "bConfigurationValue", NULL);
-		if (!desc || parse_descriptors((unsigned char *)desc, len, cfg ? (unsigned)atoi(cfg) : 0,
-					       &d) < 0) {
+		if (!desc || usb_parse_descriptors((unsigned char *)desc, len,
+						   cfg ? (unsigned)atoi(cfg) : 0, &d) < 0) {
 			hw_warn(e, "usb: %s/descriptors: %s; device skipped", devdir,
 				desc ? "no valid device descriptor" : "missing");
 		} else {
@@ -259,7 +200,7 @@ static char *utf16_string(const unsigned char *b, int len)
 	size_t o = 0;
 
 	for (int i = 2; i + 1 < len && i < b[0]; i += 2) {
-		unsigned c = le16(b + i);
+		unsigned c = usb_le16(b + i);
 
 		if (c >= 0xD800 && c <= 0xDFFF)
 			c = 0xFFFD; /* UCS-2 only: no surrogate pairs in USB strings */
@@ -289,7 +230,7 @@ static void ask_strings(libusb_device *dev, struct usb_dev *d)
 		return;
 	n = libusb_control_transfer(h, LIBUSB_ENDPOINT_IN, LIBUSB_REQUEST_GET_DESCRIPTOR,
 				    LIBUSB_DT_STRING << 8, 0, buf, sizeof buf, STRING_TIMEOUT);
-	lang = n >= 4 ? (int)le16(buf + 2) : -1;
+	lang = n >= 4 ? (int)usb_le16(buf + 2) : -1;
 	for (int i = 0; i < 3 && lang >= 0; i++) {
 		if (d->str[i] || !d->istr[i])
 			continue;
