@@ -102,12 +102,9 @@ static int check_line(const char *p, const char *end, enum block *b, long *vendo
 	return 0;
 }
 
-static int wanted(long v, const uint16_t *vendors, size_t n)
+static int wanted(long v, const uint8_t *bits)
 {
-	for (size_t i = 0; i < n && v >= 0; i++)
-		if (vendors[i] == v)
-			return 1;
-	return 0;
+	return v >= 0 && (bits[v >> 3] >> (v & 7) & 1);
 }
 
 static int write_all(int fd, const char *p, size_t len)
@@ -138,10 +135,13 @@ int pci_names_subset(const char *path, const uint16_t *vendors, size_t n, struct
 	enum block b = B_NONE;
 	long vendor = -1;
 	unsigned lineno = 0;
+	uint8_t bits[65536 / 8] = {0}; /* the vendors wanted, one bit each */
 	char *buf, *out;
 	size_t len, o = 0;
 	int fd, rc;
 
+	for (size_t i = 0; i < n; i++)
+		bits[vendors[i] >> 3] |= (uint8_t)(1 << (vendors[i] & 7));
 	if (recfile_slurp(path, &buf, &len, e) < 0)
 		return -1;
 	out = xmalloc(len + 1); /* a subset, plus a newline the last line may lack */
@@ -180,7 +180,7 @@ int pci_names_subset(const char *path, const uint16_t *vendors, size_t n, struct
 							       : "not a line of the pci.ids format");
 		}
 		/* vendor blocks we need, and every other block (classes, ...) */
-		if (b == B_VENDOR || b == B_DEVICE ? wanted(vendor, vendors, n) : 1) {
+		if (b == B_VENDOR || b == B_DEVICE ? wanted(vendor, bits) : 1) {
 			put(out, &o, p, (size_t)(last - p));
 			put(out, &o, "\n", 1);
 		}
