@@ -6,6 +6,7 @@
 #include <string.h>
 
 const struct probe_ops *const probe_table[] = {
+	&probe_dmi,
 	&probe_pci,
 	&probe_usb,
 	NULL,
@@ -34,7 +35,7 @@ const char *probe_names(void)
 
 int probe_src_recorded(const struct probe_src *src)
 {
-	return src->root || src->pci_dump;
+	return src->root || src->pci_dump || src->dmi_dump;
 }
 
 int probe_run_all(const struct probe_src *src, struct bom *bom, struct hw_err *e)

@@ -16,6 +16,7 @@
 struct probe_src {
 	const char *root;     /* --root DIR: DIR/sys stands for /sys; NULL if not given */
 	const char *pci_dump; /* --pci-dump FILE; NULL if not given */
+	const char *dmi_dump; /* --dmi-dump FILE (dmidecode --dump-bin); NULL if not given */
 	const char *pci_ids;  /* pci.ids to take names from */
 	const char *usb_ids;  /* usb.ids to take names from */
 	unsigned only;        /* if not 0, run only the probes whose bits are set */
@@ -35,6 +36,7 @@ struct probe_ops {
 
 extern const struct probe_ops probe_pci;
 extern const struct probe_ops probe_usb;
+extern const struct probe_ops probe_dmi;
 
 /* NULL-terminated, in run order. */
 extern const struct probe_ops *const probe_table[];

@@ -53,7 +53,9 @@ static int role_covered(const struct bom *b, const char *role)
 	for (const char *const *s = r ? r->sources : NULL; s && *s; s++) {
 		const struct bom_coverage *cv = bom_get_coverage(b, *s);
 
-		if (cv && (!strcmp(cv->state, "read") || !strcmp(cv->state, "absent")))
+		/* partial: some fields unreadable (serials), the names seen */
+		if (cv && (!strcmp(cv->state, "read") || !strcmp(cv->state, "absent") ||
+			   !strcmp(cv->state, "partial")))
 			return 1;
 	}
 	return 0;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../output/alloc.h"
+#include "../vendor-db/names.h"
 
 static int same_as_chip_vendor(const struct bom_component *c, const struct bom_id *id)
 {
@@ -25,17 +26,25 @@ static int is_root_hub(const struct bom_component *c, const struct bom_id *id)
 	return hub && !strcmp(hub, "root");
 }
 
-/* Which identifier proves which role, under which database namespace, and
- * when not (DESIGN.md §5). */
+/* Which identifier proves which role, under which database namespace (or,
+ * for a name, NULL: matched against names and aliases), on components of
+ * which kind (NULL: any), and when not (DESIGN.md §5). */
 static const struct {
 	const char *ns;
 	const char *keyns;
+	const char *kind;
 	const char *role;
 	int (*skip)(const struct bom_component *c, const struct bom_id *id);
 } proofs[] = {
-	{"pci.vendor", "pci", "chip-vendor", NULL},
-	{"pci.subvendor", "pci", "card-assembler", same_as_chip_vendor},
-	{"usb.vendor", "usb", "device-vendor", is_root_hub},
+	{"pci.vendor", "pci", NULL, "chip-vendor", NULL},
+	{"pci.subvendor", "pci", NULL, "card-assembler", same_as_chip_vendor},
+	{"usb.vendor", "usb", NULL, "device-vendor", is_root_hub},
+	{"smbios.manufacturer", NULL, "system", "system-assembler", NULL},
+	{"smbios.manufacturer", NULL, "baseboard", "board-maker", NULL},
+	{"smbios.manufacturer", NULL, "bios", "firmware-vendor", NULL},
+	{"smbios.manufacturer", NULL, "cpu", "cpu-designer", NULL},
+	{"smbios.manufacturer", NULL, "memory", "module-maker", NULL},
+	{"tpm.vendor", "tpm", NULL, "tpm-maker", NULL},
 };
 
 static void set_entity(struct bom_attr *a, const struct db_entity *x, const char *src,
@@ -62,6 +71,24 @@ static void attribute(struct bom_component *c, const struct bom_id *id, const ch
 	else
 		/* the registry's name still helps a person; it is not an entity */
 		bom_set(&a->name, id->name);
+}
+
+/* A maker named by a string (SMBIOS): matched by name; a placeholder such
+ * as "To be filled by O.E.M." names nobody, and says so. */
+static void attribute_name(struct bom_component *c, const struct bom_id *id, const char *role,
+			   const struct db *db, const char *as_of)
+{
+	char *key = xasprintf("%s:%s", id->ns, id->value);
+	struct bom_attr *a = bom_add_attr(c, role, key);
+	const char *src = NULL;
+	const struct db_entity *x = db_lookup_name(db, id->value, &src);
+
+	free(key);
+	if (x)
+		set_entity(a, x, src, db, as_of);
+	else
+		bom_set(&a->name, name_is_placeholder(id->value) ? "a placeholder, naming nobody"
+								 : id->value);
 }
 
 /* A USB device whose manufacturer string names a known maker other than
@@ -96,8 +123,13 @@ void resolve_bom(struct bom *b, const struct db *db, const char *as_of)
 		for (size_t p = 0; p < sizeof proofs / sizeof *proofs; p++) {
 			const struct bom_id *id = bom_get_id(c, proofs[p].ns);
 
-			if (id && !(proofs[p].skip && proofs[p].skip(c, id)))
+			if (!id || (proofs[p].kind && strcmp(proofs[p].kind, c->kind)) ||
+			    (proofs[p].skip && proofs[p].skip(c, id)))
+				continue;
+			if (proofs[p].keyns)
 				attribute(c, id, proofs[p].keyns, proofs[p].role, db, as_of);
+			else
+				attribute_name(c, id, proofs[p].role, db, as_of);
 		}
 		attribute_brand(c, db, as_of);
 	}

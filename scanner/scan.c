@@ -42,9 +42,10 @@ static void usage(FILE *f)
 	      "Sources (any recorded source means only what is given is read):\n"
 	      "  --root DIR          read a captured tree: DIR/sys stands for /sys\n"
 	      "  --pci-dump FILE     read PCI from an lspci -x, -xxx or -xxxx dump\n"
+	      "  --dmi-dump FILE     read SMBIOS from a dmidecode --dump-bin file\n"
 	      "  --pci-ids FILE      PCI names from FILE (default " HWBOM_PCI_IDS ")\n"
 	      "  --usb-ids FILE      USB names from FILE (default " HWBOM_USB_IDS ")\n"
-	      "  --probe NAME        run only this probe (repeatable): pci, usb\n"
+	      "  --probe NAME        run only this probe (repeatable): dmi, pci, usb\n"
 	      "\n"
 	      "Judgement:\n"
 	      "  --policy ID|FILE    apply this policy (repeatable; default: every policy\n"
@@ -138,11 +139,12 @@ static const char *default_datadir(void)
 
 static int parse_opts(int argc, char **argv, struct scan_opts *o)
 {
-	enum { O_ROOT = 256, O_PCIDUMP, O_PCIIDS, O_USBIDS, O_PROBE, O_POLICY, O_ASOF, O_OVERLAY, O_DATADIR,
+	enum { O_ROOT = 256, O_PCIDUMP, O_DMIDUMP, O_PCIIDS, O_USBIDS, O_PROBE, O_POLICY, O_ASOF, O_OVERLAY, O_DATADIR,
 	       O_FAILON, O_FORMAT, O_NAME, O_TIMESTAMP, O_SERIAL };
 	static const struct option longopts[] = {
 		{"root", required_argument, NULL, O_ROOT},
 		{"pci-dump", required_argument, NULL, O_PCIDUMP},
+		{"dmi-dump", required_argument, NULL, O_DMIDUMP},
 		{"pci-ids", required_argument, NULL, O_PCIIDS},
 		{"usb-ids", required_argument, NULL, O_USBIDS},
 		{"probe", required_argument, NULL, O_PROBE},
@@ -172,6 +174,7 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 		switch (c) {
 		case O_ROOT: o->src.root = optarg; break;
 		case O_PCIDUMP: o->src.pci_dump = optarg; break;
+		case O_DMIDUMP: o->src.dmi_dump = optarg; break;
 		case O_PCIIDS: o->src.pci_ids = optarg; break;
 		case O_USBIDS: o->src.usb_ids = optarg; break;
 		case O_PROBE:
@@ -236,7 +239,9 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 static char *machine_name(const struct scan_opts *o)
 {
 	char buf[256];
-	const char *path = o->src.root ? o->src.root : o->src.pci_dump;
+	const char *path = o->src.root    ? o->src.root
+			   : o->src.pci_dump ? o->src.pci_dump
+					     : o->src.dmi_dump;
 
 	if (o->name)
 		return xstrdup(o->name);

@@ -152,6 +152,46 @@ xp "$out/overlay.xml" "$(prop 0000:03:00.0 hwbom:origin:chip-vendor:source)" loc
 xp "$out/overlay.xml" "$(prop 0000:03:00.0 hwbom:origin:card-assembler)" asus
 check overlay-clash 2 --pci-dump $fx/pci/vvv.dump --db-overlay $fx/db/overlay-clash.db
 
+# --- SMBIOS: dumps, trees, hostile tables -----------------------------------
+check dmi-taishan 1 --dmi-dump $fx/dmi/huawei-taishan.bin
+check dmi-whitebox-text 0 --dmi-dump $fx/dmi/whitebox-2.8.bin --format text
+check dmi-tables-tree 1 --root $fx/root/dmi-tables --probe dmi
+check dmi-id-tree-text 0 --root $fx/root/dmi-id --probe dmi --format text
+valid "$out/dmi-taishan.out"
+valid "$out/dmi-tables-tree.out"
+for f in bad-checksum bad-truncated; do
+	check "dmi-$f" 2 --dmi-dump $fx/dmi/$f.bin -o "$out/none.xml"
+done
+# faults inside a sound table: warned about, the rest decoded
+for f in bad-len bad-string-index bad-unterminated bad-255; do
+	check "dmi-$f" 0 --dmi-dump $fx/dmi/$f.bin -o "$out/dmi-$f.xml"
+	valid "$out/dmi-$f.xml"
+done
+dprop() { # dprop BOM-REF NAME
+	echo "string(//*[local-name()='component'][@bom-ref='$1']/*[local-name()='properties']/*[local-name()='property'][@name='$2'])"
+}
+b=$out/dmi-taishan.out
+xp $b "$(dprop system:system hwbom:origin:system-assembler)" huawei
+xp $b "$(dprop system:system hwbom:id:smbios.uuid)" 4c444544-4200-1035-8052-b2c04f4b4e32
+xp $b "$(dprop cpu:CPU0 hwbom:origin:cpu-designer)" hisilicon
+xp $b "$(dprop cpu:CPU0 hwbom:finding)" "block ndaa889/covered-producer cpu-designer hisilicon"
+xp $b "$(dprop cpu:CPU0 hwbom:id:cpu.family)" 0101
+xp $b "$(dprop memory:DIMM000 hwbom:id:jedec)" 1:ce
+xp $b "$(dprop memory:DIMM000 hwbom:id:memory.size-mb)" 32768
+xp $b "count(//*[local-name()='component'][@bom-ref='memory:DIMM020'])" 0
+xp $b "$(dprop tpm:tpm hwbom:id:tpm.vendor)" HISI
+xp $b "$(dprop tpm:tpm hwbom:origin:tpm-maker)" huawei
+# the same values as dmidecode reads them from the same dump
+if command -v dmidecode >/dev/null 2>&1; then
+	d=$fx/dmi/huawei-taishan.bin
+	xp $b "$(dprop system:system hwbom:id:smbios.manufacturer)" "$(dmidecode --from-dump $d -s system-manufacturer 2>/dev/null)"
+	xp $b "$(dprop system:system hwbom:id:smbios.uuid)" "$(dmidecode --from-dump $d -s system-uuid 2>/dev/null)"
+	xp $b "$(dprop baseboard:baseboard hwbom:id:smbios.product)" "$(dmidecode --from-dump $d -s baseboard-product-name 2>/dev/null)"
+	xp $b "$(dprop bios:bios hwbom:id:smbios.version)" "$(dmidecode --from-dump $d -s bios-version 2>/dev/null)"
+else
+	bad "dmidecode is missing (apt-get install dmidecode): cannot cross-check the SMBIOS decoding"
+fi
+
 # --- judged as of another day ---------------------------------------------
 check huawei-before-889 0 --pci-dump $fx/pci/huawei-taishan.dump --as-of 2019-08-12 --format text
 
