@@ -42,13 +42,13 @@ ALL_CFLAGS = -std=gnu11 -pthread $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP \
 LIB_SRC  := output/alloc.c output/err.c output/sanitize.c output/bom.c output/roles.c \
             output/cyclonedx.c output/text.c \
             vendor-db/recfile.c vendor-db/db.c vendor-db/names.c \
-            probes/probe.c probes/dmi.c probes/smbios.c probes/pci.c probes/pci_check.c probes/pci_names.c probes/usb.c probes/usb_desc.c probes/usb_ids.c \
+            probes/probe.c probes/dmi.c probes/smbios.c probes/cpu.c probes/cpu_info.c probes/pci.c probes/pci_check.c probes/pci_names.c probes/usb.c probes/usb_desc.c probes/usb_ids.c \
             scanner/policy.c scanner/resolve.c scanner/judge.c scanner/outfile.c
 MAIN_SRC := scanner/main.c scanner/scan.c
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(MAIN_SRC:%.c=$(BUILD)/%.o)
 
-UNIT     := sanitize bom recfile db policy cyclonedx pci_check names usb_desc smbios
+UNIT     := sanitize bom recfile db policy cyclonedx pci_check names usb_desc smbios cpu_info
 UNIT_BIN := $(UNIT:%=$(BUILD)/tests/test_%)
 SCHEMA   := tests/schema/bom-1.6.SNAPSHOT.xsd
 

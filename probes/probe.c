@@ -7,6 +7,7 @@
 
 const struct probe_ops *const probe_table[] = {
 	&probe_dmi,
+	&probe_cpu,
 	&probe_pci,
 	&probe_usb,
 	NULL,

@@ -37,6 +37,7 @@ struct probe_ops {
 extern const struct probe_ops probe_pci;
 extern const struct probe_ops probe_usb;
 extern const struct probe_ops probe_dmi;
+extern const struct probe_ops probe_cpu;
 
 /* NULL-terminated, in run order. */
 extern const struct probe_ops *const probe_table[];

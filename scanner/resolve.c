@@ -45,6 +45,8 @@ static const struct {
 	{"smbios.manufacturer", NULL, "cpu", "cpu-designer", NULL},
 	{"smbios.manufacturer", NULL, "memory", "module-maker", NULL},
 	{"tpm.vendor", "tpm", NULL, "tpm-maker", NULL},
+	{"cpuid.vendor", "cpuid", NULL, "cpu-designer", NULL},
+	{"arm.implementer", "arm", NULL, "cpu-designer", NULL},
 };
 
 static void set_entity(struct bom_attr *a, const struct db_entity *x, const char *src,
@@ -57,10 +59,23 @@ static void set_entity(struct bom_attr *a, const struct db_entity *x, const char
 	bom_set(&a->source, src);
 }
 
+/* The database key of an identifier. "CentaurHauls" is VIA's vendor
+ * string, and also that of Zhaoxin's family 7 parts before they took
+ * "  Shanghai  ": the family tells them apart (cpuid:CentaurHauls/7). */
+static char *key_of(const struct bom_component *c, const struct bom_id *id, const char *keyns)
+{
+	const struct bom_id *family = bom_get_id(c, "cpu.family");
+
+	if (!strcmp(id->ns, "cpuid.vendor") && !strcmp(id->value, "CentaurHauls") && family &&
+	    strtoul(family->value, NULL, 16) >= 7)
+		return xasprintf("%s:%s/7", keyns, id->value);
+	return xasprintf("%s:%s", keyns, id->value);
+}
+
 static void attribute(struct bom_component *c, const struct bom_id *id, const char *keyns,
 		      const char *role, const struct db *db, const char *as_of)
 {
-	char *key = xasprintf("%s:%s", keyns, id->value);
+	char *key = key_of(c, id, keyns);
 	const struct db_ident *m = db_lookup(db, key);
 	struct bom_attr *a = bom_add_attr(c, role, key);
 	const struct db_entity *x = m ? db_entity(db, m->entity) : NULL;

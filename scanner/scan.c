@@ -45,7 +45,7 @@ static void usage(FILE *f)
 	      "  --dmi-dump FILE     read SMBIOS from a dmidecode --dump-bin file\n"
 	      "  --pci-ids FILE      PCI names from FILE (default " HWBOM_PCI_IDS ")\n"
 	      "  --usb-ids FILE      USB names from FILE (default " HWBOM_USB_IDS ")\n"
-	      "  --probe NAME        run only this probe (repeatable): dmi, pci, usb\n"
+	      "  --probe NAME        run only this probe (repeatable): dmi, cpu, pci, usb\n"
 	      "\n"
 	      "Judgement:\n"
 	      "  --policy ID|FILE    apply this policy (repeatable; default: every policy\n"

@@ -192,6 +192,17 @@ else
 	bad "dmidecode is missing (apt-get install dmidecode): cannot cross-check the SMBIOS decoding"
 fi
 
+# --- CPU: /proc/cpuinfo of captured trees ----------------------------------
+check cpu-kunpeng-text 1 --root $fx/root/kunpeng-cpuinfo --probe cpu --format text
+check cpu-zhaoxin 0 --root $fx/root/zhaoxin-cpuinfo --probe cpu
+valid "$out/cpu-zhaoxin.out"
+xp "$out/cpu-zhaoxin.out" "$(dprop cpu:cpuinfo hwbom:id:cpuid.vendor)" "  Shanghai  "
+xp "$out/cpu-zhaoxin.out" "$(dprop cpu:cpuinfo hwbom:origin:cpu-designer)" zhaoxin
+xp "$out/cpu-zhaoxin.out" "$(dprop cpu:cpuinfo hwbom:id:cpu.family)" 07
+mkdir -p "$out/nocpu/proc" && echo "processor : 0" >"$out/nocpu/proc/cpuinfo"
+scan --root "$out/nocpu" --probe cpu -o /dev/null 2>"$out/err"
+if [ $? -eq 2 ] && grep -q "no processor vendor" "$out/err"; then ok; else bad "cpuinfo without a vendor: $(cat "$out/err")"; fi
+
 # --- judged as of another day ---------------------------------------------
 check huawei-before-889 0 --pci-dump $fx/pci/huawei-taishan.dump --as-of 2019-08-12 --format text
 
