@@ -17,6 +17,7 @@ DATADIR  ?= $(PREFIX)/share/hwbom
 MANDIR   ?= $(PREFIX)/share/man
 PCI_IDS  ?= /usr/share/misc/pci.ids
 USB_IDS  ?= /usr/share/misc/usb.ids
+PNP_IDS  ?= /usr/share/hwdata/pnp.ids
 
 BUILD    ?= build
 CC       ?= cc
@@ -36,19 +37,21 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = -std=gnu11 -pthread $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP \
              -DHWBOM_VERSION='"$(VERSION)"' -DHWBOM_DATADIR='"$(DATADIR)"' \
-             -DHWBOM_PCI_IDS='"$(PCI_IDS)"' -DHWBOM_USB_IDS='"$(USB_IDS)"'
+             -DHWBOM_PCI_IDS='"$(PCI_IDS)"' -DHWBOM_USB_IDS='"$(USB_IDS)"' \
+             -DHWBOM_PNP_IDS='"$(PNP_IDS)"'
 
 # Everything but the command line: the unit tests link it too.
 LIB_SRC  := output/alloc.c output/err.c output/sanitize.c output/bom.c output/roles.c \
             output/cyclonedx.c output/text.c \
             vendor-db/recfile.c vendor-db/db.c vendor-db/names.c \
             probes/probe.c probes/dmi.c probes/smbios.c probes/cpu.c probes/cpu_info.c probes/pci.c probes/pci_check.c probes/pci_names.c probes/usb.c probes/usb_desc.c probes/usb_ids.c \
+            probes/display.c probes/edid.c \
             scanner/policy.c scanner/resolve.c scanner/judge.c scanner/outfile.c
 MAIN_SRC := scanner/main.c scanner/scan.c
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(MAIN_SRC:%.c=$(BUILD)/%.o)
 
-UNIT     := sanitize bom recfile db policy cyclonedx pci_check names usb_desc smbios cpu_info
+UNIT     := sanitize bom recfile db policy cyclonedx pci_check names usb_desc smbios cpu_info edid
 UNIT_BIN := $(UNIT:%=$(BUILD)/tests/test_%)
 SCHEMA   := tests/schema/bom-1.6.SNAPSHOT.xsd
 
@@ -64,7 +67,7 @@ $(BUILD)/hwbom: $(LIB_OBJ) $(MAIN_OBJ)
 
 # Rebuild when a setting compiled into the objects changes (make install
 # PREFIX=/usr after a plain make must not keep /usr/local inside).
-FLAGS_KEY := $(VERSION) $(DATADIR) $(PCI_IDS) $(USB_IDS) $(CC) $(CFLAGS) $(WARN)
+FLAGS_KEY := $(VERSION) $(DATADIR) $(PCI_IDS) $(USB_IDS) $(PNP_IDS) $(CC) $(CFLAGS) $(WARN)
 $(BUILD)/.flags: FORCE
 	@mkdir -p $(BUILD)
 	@echo '$(FLAGS_KEY)' | cmp -s - $@ || echo '$(FLAGS_KEY)' >$@

@@ -22,7 +22,7 @@ const struct role roles[] = {
 	 SOURCES("memory", "dmi")},
 	{"die-maker", PART_OTHER, "SPD DRAM manufacturer", SOURCES("memory")},
 	{"nic-registrant", PART_OTHER, "MAC OUI", SOURCES("net")},
-	{"panel-maker", PART_OTHER, "EDID PNP id", SOURCES("display")},
+	{"panel-maker", PART_MAKER, "EDID PNP id", SOURCES("display")},
 	{"tpm-maker", PART_MAKER, "TCG TPM vendor id", SOURCES("tpm", "dmi")},
 	{"storage-vendor", PART_OTHER, "NVMe/ATA identify", SOURCES("storage")},
 	{NULL, PART_OTHER, NULL, NULL},

@@ -19,6 +19,7 @@ struct probe_src {
 	const char *dmi_dump; /* --dmi-dump FILE (dmidecode --dump-bin); NULL if not given */
 	const char *pci_ids;  /* pci.ids to take names from */
 	const char *usb_ids;  /* usb.ids to take names from */
+	const char *pnp_ids;  /* pnp.ids to take display makers' names from */
 	unsigned only;        /* if not 0, run only the probes whose bits are set */
 };
 
@@ -38,6 +39,7 @@ extern const struct probe_ops probe_pci;
 extern const struct probe_ops probe_usb;
 extern const struct probe_ops probe_dmi;
 extern const struct probe_ops probe_cpu;
+extern const struct probe_ops probe_display;
 
 /* NULL-terminated, in run order. */
 extern const struct probe_ops *const probe_table[];

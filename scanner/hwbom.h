@@ -11,6 +11,9 @@
 #ifndef HWBOM_PCI_IDS
 #define HWBOM_PCI_IDS "/usr/share/misc/pci.ids"
 #endif
+#ifndef HWBOM_PNP_IDS
+#define HWBOM_PNP_IDS "/usr/share/hwdata/pnp.ids"
+#endif
 #ifndef HWBOM_USB_IDS
 #define HWBOM_USB_IDS "/usr/share/misc/usb.ids"
 #endif

@@ -47,6 +47,7 @@ static const struct {
 	{"tpm.vendor", "tpm", NULL, "tpm-maker", NULL},
 	{"cpuid.vendor", "cpuid", NULL, "cpu-designer", NULL},
 	{"arm.implementer", "arm", NULL, "cpu-designer", NULL},
+	{"pnp", "pnp", "display", "panel-maker", NULL},
 };
 
 static void set_entity(struct bom_attr *a, const struct db_entity *x, const char *src,

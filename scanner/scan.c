@@ -45,7 +45,10 @@ static void usage(FILE *f)
 	      "  --dmi-dump FILE     read SMBIOS from a dmidecode --dump-bin file\n"
 	      "  --pci-ids FILE      PCI names from FILE (default " HWBOM_PCI_IDS ")\n"
 	      "  --usb-ids FILE      USB names from FILE (default " HWBOM_USB_IDS ")\n"
-	      "  --probe NAME        run only this probe (repeatable): dmi, cpu, pci, usb\n"
+	      "  --pnp-ids FILE      display makers' names from FILE (default\n"
+	      "                      " HWBOM_PNP_IDS ")\n"
+	      "  --probe NAME        run only this probe (repeatable): dmi, cpu, pci,\n"
+	      "                      usb, display\n"
 	      "\n"
 	      "Judgement:\n"
 	      "  --policy ID|FILE    apply this policy (repeatable; default: every policy\n"
@@ -139,7 +142,8 @@ static const char *default_datadir(void)
 
 static int parse_opts(int argc, char **argv, struct scan_opts *o)
 {
-	enum { O_ROOT = 256, O_PCIDUMP, O_DMIDUMP, O_PCIIDS, O_USBIDS, O_PROBE, O_POLICY, O_ASOF, O_OVERLAY, O_DATADIR,
+	enum { O_ROOT = 256, O_PCIDUMP, O_DMIDUMP, O_PCIIDS, O_USBIDS, O_PNPIDS, O_PROBE,
+	       O_POLICY, O_ASOF, O_OVERLAY, O_DATADIR,
 	       O_FAILON, O_FORMAT, O_NAME, O_TIMESTAMP, O_SERIAL };
 	static const struct option longopts[] = {
 		{"root", required_argument, NULL, O_ROOT},
@@ -147,6 +151,7 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 		{"dmi-dump", required_argument, NULL, O_DMIDUMP},
 		{"pci-ids", required_argument, NULL, O_PCIIDS},
 		{"usb-ids", required_argument, NULL, O_USBIDS},
+		{"pnp-ids", required_argument, NULL, O_PNPIDS},
 		{"probe", required_argument, NULL, O_PROBE},
 		{"policy", required_argument, NULL, O_POLICY},
 		{"as-of", required_argument, NULL, O_ASOF},
@@ -168,6 +173,7 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 	o->datadir = NULL;
 	o->src.pci_ids = HWBOM_PCI_IDS;
 	o->src.usb_ids = HWBOM_USB_IDS;
+	o->src.pnp_ids = HWBOM_PNP_IDS;
 	o->fail_on = VERDICT_BLOCK;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:qh", longopts, NULL)) != -1) {
@@ -177,6 +183,7 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 		case O_DMIDUMP: o->src.dmi_dump = optarg; break;
 		case O_PCIIDS: o->src.pci_ids = optarg; break;
 		case O_USBIDS: o->src.usb_ids = optarg; break;
+		case O_PNPIDS: o->src.pnp_ids = optarg; break;
 		case O_PROBE:
 			if (probe_select(&o->src, optarg) < 0) {
 				msg_error("--probe %s: no such probe (%s)", optarg, probe_names());

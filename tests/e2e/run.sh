@@ -203,6 +203,15 @@ mkdir -p "$out/nocpu/proc" && echo "processor : 0" >"$out/nocpu/proc/cpuinfo"
 scan --root "$out/nocpu" --probe cpu -o /dev/null 2>"$out/err"
 if [ $? -eq 2 ] && grep -q "no processor vendor" "$out/err"; then ok; else bad "cpuinfo without a vendor: $(cat "$out/err")"; fi
 
+# --- displays: EDID of DRM connectors ---------------------------------------
+check display-laptop 0 --root $fx/root/laptop-displays --probe display --pnp-ids $fx/pnp.ids
+valid "$out/display-laptop.out"
+b=$out/display-laptop.out
+xp $b "$(dprop display:card0-eDP-1 hwbom:id:pnp)" BOE
+xp $b "$(dprop display:card0-eDP-1 hwbom:origin:panel-maker)" boe
+xp $b "$(dprop display:card0-HDMI-A-1 hwbom:id:edid.serial)" CN0XYZ12AB34
+xp $b "count(//*[local-name()='component'][starts-with(@bom-ref,'display:')])" 2
+
 # --- judged as of another day ---------------------------------------------
 check huawei-before-889 0 --pci-dump $fx/pci/huawei-taishan.dump --as-of 2019-08-12 --format text
 
