@@ -24,7 +24,7 @@ const struct role roles[] = {
 	{"nic-registrant", PART_OTHER, "MAC OUI", SOURCES("net")},
 	{"panel-maker", PART_MAKER, "EDID PNP id", SOURCES("display")},
 	{"tpm-maker", PART_MAKER, "TCG TPM vendor id", SOURCES("tpm", "dmi")},
-	{"storage-vendor", PART_OTHER, "NVMe/ATA identify", SOURCES("storage")},
+	{"storage-vendor", PART_MAKER, "NVMe/ATA identify", SOURCES("storage")},
 	{NULL, PART_OTHER, NULL, NULL},
 };
 

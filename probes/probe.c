@@ -10,6 +10,7 @@ const struct probe_ops *const probe_table[] = {
 	&probe_cpu,
 	&probe_pci,
 	&probe_usb,
+	&probe_storage,
 	&probe_display,
 	NULL,
 };

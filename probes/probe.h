@@ -40,6 +40,7 @@ extern const struct probe_ops probe_usb;
 extern const struct probe_ops probe_dmi;
 extern const struct probe_ops probe_cpu;
 extern const struct probe_ops probe_display;
+extern const struct probe_ops probe_storage;
 
 /* NULL-terminated, in run order. */
 extern const struct probe_ops *const probe_table[];

@@ -2,6 +2,7 @@
 #include "resolve.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "../output/alloc.h"
@@ -107,6 +108,39 @@ static void attribute_name(struct bom_component *c, const struct bom_id *id, con
 								 : id->value);
 }
 
+/* A disk or NVMe controller names its maker only in strings: the SCSI
+ * vendor field (unless it is the "ATA" of every SATA disk), else the first
+ * word of the model ("Samsung SSD 970 EVO"), else the whole model. */
+static void attribute_storage(struct bom_component *c, const struct db *db, const char *as_of)
+{
+	const struct bom_id *v = bom_get_id(c, "storage.vendor"), *m = bom_get_id(c, "storage.model");
+	const struct db_entity *x = NULL;
+	const char *src = NULL, *used = NULL;
+	struct bom_attr *a;
+	char *key, word[64];
+
+	if (strcmp(c->kind, "storage") || (!v && !m))
+		return;
+	if (v && strcmp(v->value, "ATA") && (x = db_lookup_name(db, v->value, &src)))
+		used = v->value;
+	if (!x && m) {
+		snprintf(word, sizeof word, "%.*s", (int)strcspn(m->value, " _-"), m->value);
+		if ((x = db_lookup_name(db, word, &src)))
+			used = word;
+		else if ((x = db_lookup_name(db, m->value, &src)))
+			used = m->value;
+	}
+	key = xasprintf("storage.model:%s", m ? m->value : v->value);
+	a = bom_add_attr(c, "storage-vendor", key);
+	free(key);
+	if (x) {
+		set_entity(a, x, src, db, as_of);
+		bom_add_cprop(c, "storage.matched", used);
+	} else {
+		bom_set(&a->name, m ? m->value : v->value);
+	}
+}
+
 /* A USB device whose manufacturer string names a known maker other than
  * its idVendor's (a relabelled product) gets that maker too, and says that
  * the two disagree. A string that names nobody we know proves nothing. */
@@ -148,5 +182,6 @@ void resolve_bom(struct bom *b, const struct db *db, const char *as_of)
 				attribute_name(c, id, proofs[p].role, db, as_of);
 		}
 		attribute_brand(c, db, as_of);
+		attribute_storage(c, db, as_of);
 	}
 }

@@ -48,7 +48,7 @@ static void usage(FILE *f)
 	      "  --pnp-ids FILE      display makers' names from FILE (default\n"
 	      "                      " HWBOM_PNP_IDS ")\n"
 	      "  --probe NAME        run only this probe (repeatable): dmi, cpu, pci,\n"
-	      "                      usb, display\n"
+	      "                      usb, storage, display\n"
 	      "\n"
 	      "Judgement:\n"
 	      "  --policy ID|FILE    apply this policy (repeatable; default: every policy\n"

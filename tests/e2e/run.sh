@@ -212,6 +212,18 @@ xp $b "$(dprop display:card0-eDP-1 hwbom:origin:panel-maker)" boe
 xp $b "$(dprop display:card0-HDMI-A-1 hwbom:id:edid.serial)" CN0XYZ12AB34
 xp $b "count(//*[local-name()='component'][starts-with(@bom-ref,'display:')])" 2
 
+# --- storage: NVMe and SCSI disks in a captured tree --------------------------
+check storage-mix 1 --root $fx/root/storage-mix --probe storage
+valid "$out/storage-mix.out"
+b=$out/storage-mix.out
+xp $b "$(dprop storage:nvme0 hwbom:origin:storage-vendor)" samsung
+xp $b "$(dprop storage:nvme0 hwbom:storage.pci)" pci:0000:3d:00.0
+xp $b "$(dprop storage:nvme0 hwbom:id:storage.serial)" S4EWNX0R123456A
+xp $b "$(dprop storage:nvme1 hwbom:origin:storage-vendor)" ymtc
+xp $b "$(dprop storage:sda hwbom:origin:storage-vendor)" samsung
+xp $b "$(dprop storage:sdb hwbom:finding)" "block ndaa889/covered-producer storage-vendor huawei"
+xp $b "count(//*[local-name()='component'][@bom-ref='storage:loop0'])" 0
+
 # --- judged as of another day ---------------------------------------------
 check huawei-before-889 0 --pci-dump $fx/pci/huawei-taishan.dump --as-of 2019-08-12 --format text
 
