@@ -18,6 +18,7 @@ MANDIR   ?= $(PREFIX)/share/man
 PCI_IDS  ?= /usr/share/misc/pci.ids
 USB_IDS  ?= /usr/share/misc/usb.ids
 PNP_IDS  ?= /usr/share/hwdata/pnp.ids
+IEEE_DIR ?= /usr/share/ieee-data
 
 BUILD    ?= build
 CC       ?= cc
@@ -38,14 +39,14 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = -std=gnu11 -pthread $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP \
              -DHWBOM_VERSION='"$(VERSION)"' -DHWBOM_DATADIR='"$(DATADIR)"' \
              -DHWBOM_PCI_IDS='"$(PCI_IDS)"' -DHWBOM_USB_IDS='"$(USB_IDS)"' \
-             -DHWBOM_PNP_IDS='"$(PNP_IDS)"'
+             -DHWBOM_PNP_IDS='"$(PNP_IDS)"' -DHWBOM_IEEE_DIR='"$(IEEE_DIR)"'
 
 # Everything but the command line: the unit tests link it too.
 LIB_SRC  := output/alloc.c output/err.c output/sanitize.c output/bom.c output/roles.c \
             output/cyclonedx.c output/text.c \
             vendor-db/recfile.c vendor-db/db.c vendor-db/names.c \
             probes/probe.c probes/dmi.c probes/smbios.c probes/cpu.c probes/cpu_info.c probes/pci.c probes/pci_check.c probes/pci_names.c probes/usb.c probes/usb_desc.c probes/usb_ids.c \
-            probes/display.c probes/edid.c probes/storage.c \
+            probes/display.c probes/edid.c probes/storage.c probes/net.c probes/oui.c \
             scanner/policy.c scanner/resolve.c scanner/judge.c scanner/outfile.c
 MAIN_SRC := scanner/main.c scanner/scan.c
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -67,7 +68,7 @@ $(BUILD)/hwbom: $(LIB_OBJ) $(MAIN_OBJ)
 
 # Rebuild when a setting compiled into the objects changes (make install
 # PREFIX=/usr after a plain make must not keep /usr/local inside).
-FLAGS_KEY := $(VERSION) $(DATADIR) $(PCI_IDS) $(USB_IDS) $(PNP_IDS) $(CC) $(CFLAGS) $(WARN)
+FLAGS_KEY := $(VERSION) $(DATADIR) $(PCI_IDS) $(USB_IDS) $(PNP_IDS) $(IEEE_DIR) $(CC) $(CFLAGS) $(WARN)
 $(BUILD)/.flags: FORCE
 	@mkdir -p $(BUILD)
 	@echo '$(FLAGS_KEY)' | cmp -s - $@ || echo '$(FLAGS_KEY)' >$@

@@ -21,7 +21,7 @@ const struct role roles[] = {
 	{"module-maker", PART_MAKER, "SMBIOS type 17 or SPD module manufacturer",
 	 SOURCES("memory", "dmi")},
 	{"die-maker", PART_OTHER, "SPD DRAM manufacturer", SOURCES("memory")},
-	{"nic-registrant", PART_OTHER, "MAC OUI", SOURCES("net")},
+	{"nic-registrant", PART_MAKER, "MAC OUI", SOURCES("net")},
 	{"panel-maker", PART_MAKER, "EDID PNP id", SOURCES("display")},
 	{"tpm-maker", PART_MAKER, "TCG TPM vendor id", SOURCES("tpm", "dmi")},
 	{"storage-vendor", PART_MAKER, "NVMe/ATA identify", SOURCES("storage")},

@@ -12,6 +12,7 @@ const struct probe_ops *const probe_table[] = {
 	&probe_usb,
 	&probe_storage,
 	&probe_display,
+	&probe_net, /* after pci: a NIC joins its PCI function */
 	NULL,
 };
 

@@ -20,6 +20,7 @@ struct probe_src {
 	const char *pci_ids;  /* pci.ids to take names from */
 	const char *usb_ids;  /* usb.ids to take names from */
 	const char *pnp_ids;  /* pnp.ids to take display makers' names from */
+	const char *ieee_dir; /* the IEEE MAC registries (ieee-data) */
 	unsigned only;        /* if not 0, run only the probes whose bits are set */
 };
 
@@ -41,6 +42,7 @@ extern const struct probe_ops probe_dmi;
 extern const struct probe_ops probe_cpu;
 extern const struct probe_ops probe_display;
 extern const struct probe_ops probe_storage;
+extern const struct probe_ops probe_net;
 
 /* NULL-terminated, in run order. */
 extern const struct probe_ops *const probe_table[];

@@ -14,6 +14,9 @@
 #ifndef HWBOM_PNP_IDS
 #define HWBOM_PNP_IDS "/usr/share/hwdata/pnp.ids"
 #endif
+#ifndef HWBOM_IEEE_DIR
+#define HWBOM_IEEE_DIR "/usr/share/ieee-data"
+#endif
 #ifndef HWBOM_USB_IDS
 #define HWBOM_USB_IDS "/usr/share/misc/usb.ids"
 #endif

@@ -108,6 +108,31 @@ static void attribute_name(struct bom_component *c, const struct bom_id *id, con
 								 : id->value);
 }
 
+/* A MAC block's registrant, by the name the IEEE registry gives it. One we
+ * cannot match still says who registered it and where: a weaker
+ * attribution, without an entity, so the role stays unknown. */
+static void attribute_oui(struct bom_component *c, const struct db *db, const char *as_of)
+{
+	const struct bom_id *id = bom_get_id(c, "oui");
+	const struct db_entity *x;
+	const char *src = NULL;
+	struct bom_attr *a;
+	char *key;
+
+	if (!id)
+		return;
+	key = xasprintf("oui:%s", id->value);
+	a = bom_add_attr(c, "nic-registrant", key);
+	free(key);
+	x = id->name ? db_lookup_name(db, id->name, &src) : NULL;
+	if (x) {
+		set_entity(a, x, src, db, as_of);
+	} else {
+		bom_set(&a->name, id->name ? id->name : "not in the IEEE registries");
+		bom_set(&a->country, bom_get_cprop(c, "oui.country"));
+	}
+}
+
 /* A disk or NVMe controller names its maker only in strings: the SCSI
  * vendor field (unless it is the "ATA" of every SATA disk), else the first
  * word of the model ("Samsung SSD 970 EVO"), else the whole model. */
@@ -183,5 +208,6 @@ void resolve_bom(struct bom *b, const struct db *db, const char *as_of)
 		}
 		attribute_brand(c, db, as_of);
 		attribute_storage(c, db, as_of);
+		attribute_oui(c, db, as_of);
 	}
 }

@@ -47,8 +47,9 @@ static void usage(FILE *f)
 	      "  --usb-ids FILE      USB names from FILE (default " HWBOM_USB_IDS ")\n"
 	      "  --pnp-ids FILE      display makers' names from FILE (default\n"
 	      "                      " HWBOM_PNP_IDS ")\n"
+	      "  --ieee-dir DIR      IEEE MAC registries (default " HWBOM_IEEE_DIR ")\n"
 	      "  --probe NAME        run only this probe (repeatable): dmi, cpu, pci,\n"
-	      "                      usb, storage, display\n"
+	      "                      usb, storage, display, net\n"
 	      "\n"
 	      "Judgement:\n"
 	      "  --policy ID|FILE    apply this policy (repeatable; default: every policy\n"
@@ -142,7 +143,7 @@ static const char *default_datadir(void)
 
 static int parse_opts(int argc, char **argv, struct scan_opts *o)
 {
-	enum { O_ROOT = 256, O_PCIDUMP, O_DMIDUMP, O_PCIIDS, O_USBIDS, O_PNPIDS, O_PROBE,
+	enum { O_ROOT = 256, O_PCIDUMP, O_DMIDUMP, O_PCIIDS, O_USBIDS, O_PNPIDS, O_IEEE, O_PROBE,
 	       O_POLICY, O_ASOF, O_OVERLAY, O_DATADIR,
 	       O_FAILON, O_FORMAT, O_NAME, O_TIMESTAMP, O_SERIAL };
 	static const struct option longopts[] = {
@@ -152,6 +153,7 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 		{"pci-ids", required_argument, NULL, O_PCIIDS},
 		{"usb-ids", required_argument, NULL, O_USBIDS},
 		{"pnp-ids", required_argument, NULL, O_PNPIDS},
+		{"ieee-dir", required_argument, NULL, O_IEEE},
 		{"probe", required_argument, NULL, O_PROBE},
 		{"policy", required_argument, NULL, O_POLICY},
 		{"as-of", required_argument, NULL, O_ASOF},
@@ -174,6 +176,7 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 	o->src.pci_ids = HWBOM_PCI_IDS;
 	o->src.usb_ids = HWBOM_USB_IDS;
 	o->src.pnp_ids = HWBOM_PNP_IDS;
+	o->src.ieee_dir = HWBOM_IEEE_DIR;
 	o->fail_on = VERDICT_BLOCK;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:qh", longopts, NULL)) != -1) {
@@ -184,6 +187,7 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 		case O_PCIIDS: o->src.pci_ids = optarg; break;
 		case O_USBIDS: o->src.usb_ids = optarg; break;
 		case O_PNPIDS: o->src.pnp_ids = optarg; break;
+		case O_IEEE: o->src.ieee_dir = optarg; break;
 		case O_PROBE:
 			if (probe_select(&o->src, optarg) < 0) {
 				msg_error("--probe %s: no such probe (%s)", optarg, probe_names());

@@ -224,6 +224,18 @@ xp $b "$(dprop storage:sda hwbom:origin:storage-vendor)" samsung
 xp $b "$(dprop storage:sdb hwbom:finding)" "block ndaa889/covered-producer storage-vendor huawei"
 xp $b "count(//*[local-name()='component'][@bom-ref='storage:loop0'])" 0
 
+# --- NICs: permanent MACs and their IEEE registrants ------------------------
+check nics 1 --root $fx/root/nics --probe pci --probe net --ieee-dir $fx/ieee
+valid "$out/nics.out"
+b=$out/nics.out
+xp $b "$(dprop nic:eth0 hwbom:id:oui)" 30fbb8
+xp $b "$(dprop nic:eth0 hwbom:origin:nic-registrant)" huawei
+xp $b "$(dprop nic:eth0 hwbom:oui.country)" CN
+xp $b "$(dprop pci:0000:3b:00.0 hwbom:net.interface)" eth1
+xp $b "$(dprop pci:0000:3b:00.0 hwbom:id:oui)" 3cfdfea
+xp $b "$(dprop pci:0000:3b:00.0 hwbom:origin:nic-registrant:country)" GB
+xp $b "count(//*[local-name()='component'][@bom-ref='nic:eth1' or @bom-ref='nic:wlan0' or @bom-ref='nic:br0' or @bom-ref='nic:lo'])" 0
+
 # --- judged as of another day ---------------------------------------------
 check huawei-before-889 0 --pci-dump $fx/pci/huawei-taishan.dump --as-of 2019-08-12 --format text
 

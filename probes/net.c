@@ -1,0 +1,160 @@
+/* net.c - the network interface probe: who registered each NIC's MAC
+ * address block (the IEEE OUI), from /sys/class/net/IFACE/address (no
+ * root; --root DIR reads DIR/sys). Only interfaces on real hardware (a
+ * `device` link) with a universally administered, permanent address count:
+ * bridges, veth, bonds and randomised or locally set addresses say nothing of
+ * a maker. An interface on a PCI function already in the BOM joins that
+ * component instead of being listed twice. */
+#include <dirent.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../output/alloc.h"
+#include "../vendor-db/recfile.h"
+#include "oui.h"
+#include "probe.h"
+
+static int detect(const struct probe_src *src)
+{
+	return !probe_src_recorded(src) || src->root;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *attr(const char *dir, const char *name)
+{
+	char *path = xasprintf("%s/%s", dir, name), *buf = NULL;
+	struct hw_err io = {0};
+	size_t len;
+
+	if (recfile_slurp(path, &buf, &len, &io) == 0) {
+		while (len && (buf[len - 1] == '\n' || buf[len - 1] == ' '))
+			len--;
+		buf[len] = '\0';
+	}
+	hw_err_clear(&io);
+	free(path);
+	return buf;
+}
+
+/* "30:fb:b8:12:34:56" to 12 lower-case hex digits; -1 if not a MAC. */
+static int mac_digits(const char *s, char out[13])
+{
+	unsigned b[6];
+	char tail;
+
+	if (!s || sscanf(s, "%2x:%2x:%2x:%2x:%2x:%2x%c", &b[0], &b[1], &b[2], &b[3], &b[4], &b[5],
+			 &tail) != 6)
+		return -1;
+	snprintf(out, 13, "%02x%02x%02x%02x%02x%02x", b[0], b[1], b[2], b[3], b[4], b[5]);
+	return 0;
+}
+
+/* The component of the PCI function the interface sits on, if scanned. */
+static struct bom_component *pci_component(const char *devlink, struct bom *bom)
+{
+	char real[PATH_MAX], *p;
+	unsigned dom, bus, dev, fn;
+	char tail, loc[32];
+
+	if (!realpath(devlink, real) || !(p = strrchr(real, '/')) ||
+	    sscanf(p + 1, "%x:%x:%x.%u%c", &dom, &bus, &dev, &fn, &tail) != 4)
+		return NULL;
+	snprintf(loc, sizeof loc, "%04x:%02x:%02x.%u", dom, bus, dev, fn);
+	for (size_t i = 0; i < bom->ncomponents; i++)
+		if (!strcmp(bom->components[i]->kind, "pci") &&
+		    !strcmp(bom->components[i]->location, loc))
+			return bom->components[i];
+	return NULL;
+}
+
+static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
+{
+	char *dir = src->root ? xasprintf("%s/sys/class/net", src->root) : xstrdup("/sys/class/net");
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, cap = 0, found = 0;
+	int registry_ok = 1;
+
+	if (!d) {
+		bom_set_coverage(bom, "net", "absent", "no network interfaces");
+		free(dir);
+		return 0;
+	}
+	while ((de = readdir(d)))
+		if (de->d_name[0] != '.') {
+			GROW(names, cap, n);
+			names[n++] = xstrdup(de->d_name);
+		}
+	closedir(d);
+	if (n > 1)
+		qsort(names, n, sizeof *names, name_cmp);
+	for (size_t i = 0; i < n; i++) {
+		char *ifdir = xasprintf("%s/%s", dir, names[i]), *devlink = xasprintf("%s/device", ifdir);
+		char *addr = attr(ifdir, "address"), *type = attr(ifdir, "addr_assign_type");
+		char mac[13], first[3], *p;
+		struct bom_component *c;
+		struct oui_hit hit;
+		struct hw_err oe = {0};
+		unsigned octet;
+
+		/* real hardware, permanent (0) address, universally administered */
+		if (access(devlink, F_OK) != 0 || mac_digits(addr, mac) < 0 || (type && strcmp(type, "0")) ||
+		    (memcpy(first, mac, 2), first[2] = '\0', octet = (unsigned)strtoul(first, NULL, 16),
+		     octet & 0x02))
+			goto next;
+		c = pci_component(devlink, bom);
+		if (!c) {
+			c = bom_add_component(bom, "nic", names[i]);
+			bom_set(&c->description, "network interface");
+		}
+		bom_add_cprop(c, "net.interface", names[i]);
+		bom_add_id(c, "mac", mac, NULL);
+		switch (oui_lookup(src->ieee_dir, mac, &hit, &oe)) {
+		case 1:
+			for (p = hit.prefix; *p; p++)
+				*p = (char)(*p >= 'A' && *p <= 'F' ? *p - 'A' + 'a' : *p);
+			bom_add_id(c, "oui", hit.prefix, hit.org);
+			bom_add_cprop(c, "oui.registry", hit.registry);
+			if (*hit.country)
+				bom_add_cprop(c, "oui.country", hit.country);
+			break;
+		case 0: {
+			char oui[7];
+
+			snprintf(oui, sizeof oui, "%.6s", mac);
+			bom_add_id(c, "oui", oui, NULL); /* unregistered: a maker nobody knows */
+			break;
+		}
+		default:
+			if (registry_ok)
+				hw_warn(e, "net: %s", oe.msg);
+			registry_ok = 0;
+		}
+		hw_err_clear(&oe);
+		found++;
+	next:
+		free(ifdir), free(devlink), free(addr), free(type), free(names[i]);
+	}
+	bom_set_coverage(bom, "net", !registry_ok ? "partial" : found ? "read" : "absent",
+			 !registry_ok ? "IEEE registries unreadable: MACs without registrants"
+			 : found     ? "permanent MAC addresses"
+				     : "no hardware interface with a permanent universal MAC");
+	free(names);
+	free(dir);
+	return 0;
+}
+
+const struct probe_ops probe_net = {
+	.name = "net",
+	.help = "network interfaces: permanent MAC addresses and their IEEE registrants",
+	.detect = detect,
+	.run = run,
+};
