@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <libxml/xmlstring.h>
 
@@ -217,24 +218,34 @@ int recfile_parse(const char *name, const char *buf, size_t len, rec_fn fn, void
 int recfile_slurp(const char *path, char **bufp, size_t *lenp, struct hw_err *e)
 {
 	FILE *f = fopen(path, "rb");
+	struct stat st;
 	char *buf = NULL;
 	size_t len = 0, cap = 0;
 
 	if (!f)
 		return hw_fail(e, "%s: %s", path, strerror(errno));
+	/* a regular file is read in one go; sysfs attributes and pipes
+	 * (whose size says nothing) grow as they come */
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (unsigned long long)st.st_size <= REC_FILE_MAX)
+		cap = (size_t)st.st_size + 1;
+	buf = xmalloc(cap ? cap : 4096);
+	cap = cap ? cap : 4096;
 	for (;;) {
-		size_t n;
+		size_t n = fread(buf + len, 1, cap - len, f);
 
-		GROW(buf, cap, len + 65536);
-		n = fread(buf + len, 1, cap - len, f);
 		len += n;
 		if (len > REC_FILE_MAX) {
 			fclose(f);
 			free(buf);
 			return hw_fail(e, "%s: larger than %u MiB", path, REC_FILE_MAX >> 20);
 		}
-		if (n == 0)
+		if (n == 0 || ferror(f))
 			break;
+		if (len == cap) {
+			cap *= 2;
+			buf = xrealloc(buf, cap);
+		}
 	}
 	if (ferror(f)) {
 		fclose(f);
