@@ -64,8 +64,18 @@ static void propf(struct w *w, const char *value, const char *fmt, const char *a
 	free(name);
 }
 
+static void organization(struct w *w, const char *element, const struct bom_attr *a);
+
+/* The machine itself: named as given, made by the system assembler SMBIOS
+ * names (DESIGN.md §8), described by its product name. */
 static void metadata(struct w *w, const struct bom *b, const struct cdx_opts *o)
 {
+	const struct bom_component *system = NULL;
+	const struct bom_attr *maker;
+
+	for (size_t i = 0; i < b->ncomponents && !system; i++)
+		if (!strcmp(b->components[i]->kind, "system"))
+			system = b->components[i];
 	start(w, "metadata");
 	if (o->timestamp)
 		elem(w, "timestamp", o->timestamp);
@@ -86,7 +96,11 @@ static void metadata(struct w *w, const struct bom *b, const struct cdx_opts *o)
 	start(w, "component");
 	attr(w, "type", "device");
 	attr(w, "bom-ref", "machine");
+	if (system && (maker = bom_find_part(system, PART_MAKER)) && maker->name && maker->entity)
+		organization(w, "manufacturer", maker);
 	elem(w, "name", b->machine ? b->machine : "unnamed machine");
+	if (system && system->name)
+		elem(w, "description", system->name);
 	end(w);
 	start(w, "properties");
 	prop(w, "hwbom:verdict", verdict_name(b->verdict));

@@ -190,6 +190,25 @@ static void attribute_brand(struct bom_component *c, const struct db *db, const 
 	free(why);
 }
 
+/* A PCI function whose card assembler is the system's assembler is on the
+ * system board, not on an add-in card: say so. */
+static void mark_onboard(struct bom *b)
+{
+	const struct bom_attr *sys = NULL;
+
+	for (size_t i = 0; i < b->ncomponents && !sys; i++)
+		if (!strcmp(b->components[i]->kind, "system"))
+			sys = bom_find_attr(b->components[i], "system-assembler");
+	if (!sys || !sys->entity)
+		return;
+	for (size_t i = 0; i < b->ncomponents; i++) {
+		const struct bom_attr *card = bom_find_attr(b->components[i], "card-assembler");
+
+		if (card && card->entity && !strcmp(card->entity, sys->entity))
+			bom_add_cprop(b->components[i], "pci.onboard", "yes");
+	}
+}
+
 void resolve_bom(struct bom *b, const struct db *db, const char *as_of)
 {
 	for (size_t i = 0; i < b->ncomponents; i++) {
@@ -210,4 +229,5 @@ void resolve_bom(struct bom *b, const struct db *db, const char *as_of)
 		attribute_storage(c, db, as_of);
 		attribute_oui(c, db, as_of);
 	}
+	mark_onboard(b);
 }

@@ -192,6 +192,16 @@ else
 	bad "dmidecode is missing (apt-get install dmidecode): cannot cross-check the SMBIOS decoding"
 fi
 
+# the machine takes its maker from SMBIOS; a card made by the system's
+# assembler is on its board
+scan --dmi-dump $fx/dmi/huawei-taishan.bin --pci-dump $fx/pci/huawei-taishan.dump --name taishan \
+	-o "$out/both.xml"
+valid "$out/both.xml"
+xp "$out/both.xml" "string(//*[local-name()='metadata']/*[local-name()='component']/*[local-name()='manufacturer']/*[local-name()='name'])" "Huawei Technologies Co., Ltd."
+xp "$out/both.xml" "string(//*[local-name()='metadata']/*[local-name()='component']/*[local-name()='description'])" "TaiShan 200 (Model 2280)"
+xp "$out/both.xml" "$(dprop pci:0000:3c:00.0 hwbom:pci.onboard)" yes
+xp "$out/both.xml" "count(//*[local-name()='property'][@name='hwbom:pci.onboard'])" 1
+
 # --- CPU: /proc/cpuinfo of captured trees ----------------------------------
 check cpu-kunpeng-text 1 --root $fx/root/kunpeng-cpuinfo --probe cpu --format text
 check cpu-zhaoxin 0 --root $fx/root/zhaoxin-cpuinfo --probe cpu
