@@ -46,7 +46,7 @@ LIB_SRC  := output/alloc.c output/err.c output/sanitize.c output/bom.c output/ro
             output/cyclonedx.c output/text.c \
             vendor-db/recfile.c vendor-db/db.c vendor-db/names.c \
             probes/probe.c probes/dmi.c probes/smbios.c probes/cpu.c probes/cpu_info.c probes/pci.c probes/pci_check.c probes/pci_names.c probes/usb.c probes/usb_desc.c probes/usb_ids.c \
-            probes/display.c probes/edid.c probes/storage.c probes/net.c probes/oui.c \
+            probes/display.c probes/edid.c probes/storage.c probes/net.c probes/oui.c probes/spd.c \
             scanner/policy.c scanner/resolve.c scanner/judge.c scanner/outfile.c
 MAIN_SRC := scanner/main.c scanner/scan.c
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)

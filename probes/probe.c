@@ -8,6 +8,7 @@
 const struct probe_ops *const probe_table[] = {
 	&probe_dmi,
 	&probe_cpu,
+	&probe_spd,
 	&probe_pci,
 	&probe_usb,
 	&probe_storage,

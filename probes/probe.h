@@ -43,6 +43,7 @@ extern const struct probe_ops probe_cpu;
 extern const struct probe_ops probe_display;
 extern const struct probe_ops probe_storage;
 extern const struct probe_ops probe_net;
+extern const struct probe_ops probe_spd;
 
 /* NULL-terminated, in run order. */
 extern const struct probe_ops *const probe_table[];

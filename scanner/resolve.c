@@ -27,6 +27,15 @@ static int is_root_hub(const struct bom_component *c, const struct bom_id *id)
 	return hub && !strcmp(hub, "root");
 }
 
+static int module_maker_known(const struct bom_component *c, const struct bom_id *id)
+{
+	const struct bom_attr *a = bom_find_attr(c, "module-maker");
+
+	(void)id;
+	/* the JEDEC code (SMBIOS 3.2, SPD) outranks the name string */
+	return a && a->entity;
+}
+
 /* Which identifier proves which role, under which database namespace (or,
  * for a name, NULL: matched against names and aliases), on components of
  * which kind (NULL: any), and when not (DESIGN.md §5). */
@@ -44,7 +53,9 @@ static const struct {
 	{"smbios.manufacturer", NULL, "baseboard", "board-maker", NULL},
 	{"smbios.manufacturer", NULL, "bios", "firmware-vendor", NULL},
 	{"smbios.manufacturer", NULL, "cpu", "cpu-designer", NULL},
-	{"smbios.manufacturer", NULL, "memory", "module-maker", NULL},
+	{"jedec", "jedec", NULL, "module-maker", NULL},
+	{"jedec.dram", "jedec", NULL, "die-maker", NULL},
+	{"smbios.manufacturer", NULL, "memory", "module-maker", module_maker_known},
 	{"tpm.vendor", "tpm", NULL, "tpm-maker", NULL},
 	{"cpuid.vendor", "cpuid", NULL, "cpu-designer", NULL},
 	{"arm.implementer", "arm", NULL, "cpu-designer", NULL},

@@ -246,6 +246,16 @@ xp $b "$(dprop pci:0000:3b:00.0 hwbom:id:oui)" 3cfdfea
 xp $b "$(dprop pci:0000:3b:00.0 hwbom:origin:nic-registrant:country)" GB
 xp $b "count(//*[local-name()='component'][@bom-ref='nic:eth1' or @bom-ref='nic:wlan0' or @bom-ref='nic:br0' or @bom-ref='nic:lo'])" 0
 
+# --- memory: DDR4 SPD EEPROMs --------------------------------------------------
+check spd 0 --root $fx/root/spd --probe memory
+valid "$out/spd.out"
+b=$out/spd.out
+xp $b "$(dprop memory:spd:0-0050 hwbom:origin:die-maker)" samsung
+xp $b "$(dprop memory:spd:0-0051 hwbom:id:jedec.dram)" 11:91
+xp $b "$(dprop memory:spd:0-0051 hwbom:origin:die-maker)" cxmt
+xp $b "$(dprop memory:spd:0-0051 hwbom:origin:module-maker)" samsung
+xp $b "count(//*[local-name()='component'][@bom-ref='memory:spd:0-0052'])" 0
+
 # --- judged as of another day ---------------------------------------------
 check huawei-before-889 0 --pci-dump $fx/pci/huawei-taishan.dump --as-of 2019-08-12 --format text
 
