@@ -79,6 +79,7 @@ static void component_free(struct bom_component *c)
 	free(c->location);
 	free(c->name);
 	free(c->description);
+	free(c->firmware);
 	free(c->unknown_reason);
 	free(c);
 }

@@ -65,6 +65,8 @@ struct bom_component {
 	char *location;    /* "0000:3b:00.0" */
 	char *name;        /* product name from the ID list, or NULL */
 	char *description; /* what it is, e.g. its PCI class name, or NULL */
+	char *firmware;    /* version of the firmware it runs, or NULL: written as
+			    * a nested CycloneDX firmware component */
 
 	struct bom_id *ids;
 	size_t nids, capids;

@@ -137,9 +137,9 @@ static void component(struct w *w, const struct bom_component *c)
 	char *ref = bom_ref(c);
 
 	start(w, "component");
-	attr(w, "type", "device");
+	/* the BIOS is itself firmware; everything else is a device */
+	attr(w, "type", strcmp(c->kind, "bios") ? "device" : "firmware");
 	attr(w, "bom-ref", ref);
-	free(ref);
 	if (assembler && assembler->name)
 		organization(w, "supplier", assembler);
 	if (maker && maker->name)
@@ -185,7 +185,23 @@ static void component(struct w *w, const struct bom_component *c)
 	if (c->unknown_reason)
 		prop(w, "hwbom:unknown", c->unknown_reason);
 	end(w);
+	if (c->firmware) {
+		/* the firmware a device runs: a nested component (DESIGN.md §8) */
+		char *fref = xasprintf("%s:firmware", ref);
+		char *fname = xasprintf("%s firmware", c->name ? c->name : c->kind);
+
+		start(w, "components");
+		start(w, "component");
+		attr(w, "type", "firmware");
+		attr(w, "bom-ref", fref);
+		elem(w, "name", fname);
+		elem(w, "version", c->firmware);
+		end(w);
+		end(w);
+		free(fref), free(fname);
+	}
 	end(w);
+	free(ref);
 }
 
 int cyclonedx_write(const struct bom *b, FILE *f, const struct cdx_opts *o, struct hw_err *e)

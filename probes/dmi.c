@@ -261,8 +261,16 @@ static void type43(struct decode *d, const struct smbios_struct *s)
 	if (*vendor)
 		bom_add_id(c, "tpm.vendor", vendor, NULL);
 	add_num(c, "tpm.spec", "%lld", smbios_byte(s, 0x08));
-	if (fw1 >= 0)
-		add_num(c, "tpm.firmware", "%08llx", fw1);
+	if (fw1 >= 0) {
+		char v[32];
+
+		/* §7.44: for TPM 2.0, the high and low 16 bits of firmware version 1 */
+		if (smbios_byte(s, 0x08) == 2)
+			snprintf(v, sizeof v, "%lld.%lld", fw1 >> 16, fw1 & 0xffff);
+		else
+			snprintf(v, sizeof v, "%08llx", fw1);
+		bom_set(&c->firmware, v);
+	}
 	bom_set(&c->description, "TPM");
 }
 

@@ -115,7 +115,7 @@ static size_t nvme(const char *sys, struct bom *bom)
 			bom_set(&c->name, model);
 			add_id(c, "storage.model", model);
 			add_id(c, "storage.serial", attr(d, "serial"));
-			add_id(c, "storage.firmware", attr(d, "firmware_rev"));
+			c->firmware = attr(d, "firmware_rev");
 			bom_add_cprop(c, "storage.bus", "nvme");
 			pci_parent(dev, c);
 			bom_set(&c->description, "NVMe controller");
@@ -143,7 +143,7 @@ static size_t scsi(const char *sys, struct bom *bom)
 			bom_set(&c->name, model);
 			add_id(c, "storage.vendor", attr(d, "vendor"));
 			add_id(c, "storage.model", model);
-			add_id(c, "storage.firmware", attr(d, "rev"));
+			c->firmware = attr(d, "rev");
 			bom_add_cprop(c, "storage.bus", "scsi");
 			pci_parent(d, c);
 			bom_set(&c->description, "disk");

@@ -29,6 +29,7 @@ static struct bom *sample(void)
 	c = bom_add_component(b, "pci", "0000:3c:00.0");
 	bom_set(&c->name, "X710 <&> \"10G\" \xff\xfe evil\x1b]0;title\x07");
 	bom_set(&c->description, "Ethernet controller");
+	bom_set(&c->firmware, "2.4.1\x01");
 	bom_add_id(c, "pci.vendor", "8086", "Intel Corporation");
 	bom_add_id(c, "pci.subvendor", "19e5", "Huawei");
 	a = bom_add_attr(c, "chip-vendor", "pci:8086");
@@ -153,6 +154,12 @@ static void test_valid_and_contract(void **state)
 		     "unknown");
 	expect_xpath(xml, len, "string(//c:component[@bom-ref='pci:0000:00:00.0']/c:name)",
 		     "pci device 0000:00:00.0");
+	/* the firmware it runs: a nested component */
+	expect_xpath(xml, len,
+		     "string(//c:component[@bom-ref='pci:0000:3c:00.0']/c:components/"
+		     "c:component[@type='firmware']/c:version)",
+		     "2.4.1\xEF\xBF\xBD");
+	expect_xpath(xml, len, "count(//c:component[@bom-ref='pci:0000:00:00.0']/c:components)", "0");
 	expect_xpath(xml, len,
 		     "string(//c:component[@bom-ref='pci:0000:3c:00.0']/c:manufacturer/c:name)",
 		     "Intel Corporation");
