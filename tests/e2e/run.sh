@@ -159,6 +159,12 @@ check dmi-tables-tree 1 --root $fx/root/dmi-tables --probe dmi
 check dmi-id-tree-text 0 --root $fx/root/dmi-id --probe dmi --format text
 valid "$out/dmi-taishan.out"
 valid "$out/dmi-tables-tree.out"
+# without root the serials cannot be read: the coverage says which
+cp -r $fx/root/dmi-id "$out/dmi-noroot"
+mkdir "$out/dmi-noroot/sys/class/dmi/id/product_serial" # there, but unreadable
+scan --root "$out/dmi-noroot" --probe dmi -o "$out/noroot.xml"
+xp "$out/noroot.xml" "$(mprop hwbom:coverage:dmi)" partial
+xp "$out/noroot.xml" "$(mprop hwbom:coverage:dmi:detail)" "dmi/id attributes (no SMBIOS tables: they need root); not read: product_serial"
 for f in bad-checksum bad-truncated; do
 	check "dmi-$f" 2 --dmi-dump $fx/dmi/$f.bin -o "$out/none.xml"
 done
