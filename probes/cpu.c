@@ -17,11 +17,6 @@
 #include "cpu_info.h"
 #include "probe.h"
 
-static int detect(const struct probe_src *src)
-{
-	return !probe_src_recorded(src) || src->root;
-}
-
 #if defined(__x86_64__) || defined(__i386__)
 /* The processor we run on, through CPUID. */
 static int from_cpuid(struct cpu_info *ci)
@@ -113,6 +108,6 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 const struct probe_ops probe_cpu = {
 	.name = "cpu",
 	.help = "the processor: CPUID on x86, /proc/cpuinfo (MIDR) elsewhere",
-	.detect = detect,
+	.detect = probe_reads_sysfs,
 	.run = run,
 };

@@ -4,7 +4,6 @@
  * proves the panel-maker: a BOE or Tianma panel in a Dell laptop is a
  * component of its own. A connector with no display has an empty file; an
  * EDID that is truncated or fails its checksum is reported and skipped. */
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,16 +13,6 @@
 #include "../vendor-db/recfile.h"
 #include "edid.h"
 #include "probe.h"
-
-static int detect(const struct probe_src *src)
-{
-	return !probe_src_recorded(src) || src->root;
-}
-
-static int name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 /* The manufacturer's name in pnp.ids ("BOE\tBOE"), or NULL. */
 static char *pnp_name(const char *ids, size_t len, const char *pnp)
@@ -70,28 +59,23 @@ static void add_display(const char *conn, const struct edid_info *ei, const char
 	free(vname);
 }
 
+static int is_connector(const char *name)
+{
+	return strchr(name, '-') != NULL; /* card0-eDP-1, not card0 */
+}
+
 static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 {
 	char *drm = src->root ? xasprintf("%s/sys/class/drm", src->root) : xstrdup("/sys/class/drm");
-	DIR *d = opendir(drm);
 	struct hw_err io = {0};
-	struct dirent *de;
-	char **names = NULL, *ids = NULL;
-	size_t n = 0, cap = 0, idslen = 0, found = 0;
+	char **names, *ids = NULL;
+	size_t n, idslen = 0, found = 0;
 
-	if (!d) {
+	if (!(names = probe_list_dir(drm, is_connector, &n))) {
 		bom_set_coverage(bom, "display", "absent", "no DRM connectors");
 		free(drm);
 		return 0;
 	}
-	while ((de = readdir(d)))
-		if (de->d_name[0] != '.' && strchr(de->d_name, '-')) { /* card0-eDP-1 */
-			GROW(names, cap, n);
-			names[n++] = xstrdup(de->d_name);
-		}
-	closedir(d);
-	if (n > 1)
-		qsort(names, n, sizeof *names, name_cmp);
 	if (src->pnp_ids && recfile_slurp(src->pnp_ids, &ids, &idslen, &io) < 0)
 		hw_warn(e, "display: %s; displays will have no maker names", io.msg);
 	for (size_t i = 0; i < n; i++) {
@@ -125,6 +109,6 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 const struct probe_ops probe_display = {
 	.name = "display",
 	.help = "displays: the EDID of each DRM connector",
-	.detect = detect,
+	.detect = probe_reads_sysfs,
 	.run = run,
 };

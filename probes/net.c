@@ -5,7 +5,6 @@
  * bridges, veth, bonds and randomised or locally set addresses say nothing of
  * a maker. An interface on a PCI function already in the BOM joins that
  * component instead of being listed twice. */
-#include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,14 +16,10 @@
 #include "oui.h"
 #include "probe.h"
 
-static int detect(const struct probe_src *src)
+static int any_name(const char *name)
 {
-	return !probe_src_recorded(src) || src->root;
-}
-
-static int name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	(void)name;
+	return 1;
 }
 
 static char *attr(const char *dir, const char *name)
@@ -77,25 +72,15 @@ static struct bom_component *pci_component(const char *devlink, struct bom *bom)
 static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 {
 	char *dir = src->root ? xasprintf("%s/sys/class/net", src->root) : xstrdup("/sys/class/net");
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	char **names = NULL;
-	size_t n = 0, cap = 0, found = 0;
+	size_t n, found = 0;
+	char **names = probe_list_dir(dir, any_name, &n);
 	int registry_ok = 1;
 
-	if (!d) {
+	if (!names) {
 		bom_set_coverage(bom, "net", "absent", "no network interfaces");
 		free(dir);
 		return 0;
 	}
-	while ((de = readdir(d)))
-		if (de->d_name[0] != '.') {
-			GROW(names, cap, n);
-			names[n++] = xstrdup(de->d_name);
-		}
-	closedir(d);
-	if (n > 1)
-		qsort(names, n, sizeof *names, name_cmp);
 	for (size_t i = 0; i < n; i++) {
 		char *ifdir = xasprintf("%s/%s", dir, names[i]), *devlink = xasprintf("%s/device", ifdir);
 		char *addr = attr(ifdir, "address"), *type = attr(ifdir, "addr_assign_type");
@@ -155,6 +140,6 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 const struct probe_ops probe_net = {
 	.name = "net",
 	.help = "network interfaces: permanent MAC addresses and their IEEE registrants",
-	.detect = detect,
+	.detect = probe_reads_sysfs,
 	.run = run,
 };

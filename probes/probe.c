@@ -1,9 +1,13 @@
 /* probe.c - the probe table and the loop that runs it (see probe.h). */
 #include "probe.h"
 
+#include <dirent.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "../output/alloc.h"
 
 const struct probe_ops *const probe_table[] = {
 	&probe_dmi,
@@ -36,6 +40,39 @@ const char *probe_names(void)
 		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", i ? ", " : "",
 			 probe_table[i]->name);
 	return buf;
+}
+
+int probe_reads_sysfs(const struct probe_src *src)
+{
+	return !probe_src_recorded(src) || src->root;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **probe_list_dir(const char *dir, int (*keep)(const char *name), size_t *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char **names = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	if (!d)
+		return NULL;
+	while ((de = readdir(d)))
+		if (de->d_name[0] != '.' && keep(de->d_name)) {
+			GROW(names, cap, *n);
+			names[(*n)++] = xstrdup(de->d_name);
+		}
+	closedir(d);
+	if (*n > 1)
+		qsort(names, *n, sizeof *names, name_cmp);
+	if (!names)
+		names = xcalloc(1, sizeof *names);
+	return names;
 }
 
 int probe_src_recorded(const struct probe_src *src)

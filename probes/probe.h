@@ -57,6 +57,15 @@ const char *probe_names(void);
 /* Whether any recorded source is given (then nothing live is read). */
 int probe_src_recorded(const struct probe_src *src);
 
+/* detect() of the probes that read /sys (or /proc): the live machine, or a
+ * captured tree given with --root. */
+int probe_reads_sysfs(const struct probe_src *src);
+
+/* The entries of dir (hidden ones left out) for which keep(name) is true,
+ * sorted by name; *n their number. NULL with *n 0 when dir cannot be
+ * opened. Free each name and the array with free(). */
+char **probe_list_dir(const char *dir, int (*keep)(const char *name), size_t *n);
+
 /* Run every probe in table order; stops at the first error. */
 int probe_run_all(const struct probe_src *src, struct bom *bom, struct hw_err *e);
 

@@ -8,7 +8,6 @@
  * serial; 329-348 module part number; 350-351 DRAM manufacturer. Each id is
  * JEP106: the number of continuation codes (with odd parity in bit 7), then
  * the code itself as JEP106 prints it (parity bit included). */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,11 +20,6 @@
 #define SPD_DDR4_LEN 512
 #define SPD_TYPE_DDR4 0x0C
 
-static int detect(const struct probe_src *src)
-{
-	return !probe_src_recorded(src) || src->root;
-}
-
 /* "bank:code" of a JEP106 id at b[0], b[1]; 0 when unset (00 or ff). */
 static int jedec(const unsigned char *b, char out[16])
 {
@@ -35,34 +29,24 @@ static int jedec(const unsigned char *b, char out[16])
 	return 1;
 }
 
-static int name_cmp(const void *a, const void *b)
+static int is_device(const char *name)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strchr(name, '-') != NULL; /* BUS-ADDR: 0-0050 */
 }
 
 static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 {
 	char *dir = src->root ? xasprintf("%s/sys/bus/i2c/drivers/ee1004", src->root)
 			      : xstrdup("/sys/bus/i2c/drivers/ee1004");
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	char **names = NULL;
-	size_t n = 0, cap = 0, found = 0, unread = 0;
+	size_t n, found = 0, unread = 0;
+	char **names = probe_list_dir(dir, is_device, &n);
 
-	if (!d) {
+	if (!names) {
 		/* no DDR4 SPD driver bound: the die maker cannot be seen */
 		bom_set_coverage(bom, "memory", "unavailable", "no SPD EEPROMs (ee1004) visible");
 		free(dir);
 		return 0;
 	}
-	while ((de = readdir(d)))
-		if (strchr(de->d_name, '-') && de->d_name[0] != '.') {
-			GROW(names, cap, n);
-			names[n++] = xstrdup(de->d_name);
-		}
-	closedir(d);
-	if (n > 1)
-		qsort(names, n, sizeof *names, name_cmp);
 	for (size_t i = 0; i < n; i++) {
 		char *path = xasprintf("%s/%s/eeprom", dir, names[i]), *buf = NULL, id[16], loc[80], *t;
 		struct hw_err io = {0};
@@ -115,6 +99,6 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 const struct probe_ops probe_spd = {
 	.name = "memory",
 	.help = "DDR4 SPD EEPROMs: module and DRAM die makers",
-	.detect = detect,
+	.detect = probe_reads_sysfs,
 	.run = run,
 };

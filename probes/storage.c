@@ -3,7 +3,6 @@
  * ATA/SCSI disks (/sys/block/sdX/device: vendor, model, revision). No root
  * needed; --root DIR reads DIR/sys. Virtual block devices (loop, dm, vd
  * without a SCSI device) are not storage hardware and are left out. */
-#include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,36 +13,14 @@
 #include "../vendor-db/recfile.h"
 #include "probe.h"
 
-static int detect(const struct probe_src *src)
+static int is_nvme(const char *name)
 {
-	return !probe_src_recorded(src) || src->root;
+	return !strncmp(name, "nvme", 4);
 }
 
-static int name_cmp(const void *a, const void *b)
+static int is_sd(const char *name)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Entries of dir whose names start with prefix, sorted; NULL if none. */
-static char **list(const char *dir, const char *prefix, size_t *n)
-{
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	char **names = NULL;
-	size_t cap = 0;
-
-	*n = 0;
-	if (!d)
-		return NULL;
-	while ((de = readdir(d)))
-		if (!strncmp(de->d_name, prefix, strlen(prefix))) {
-			GROW(names, cap, *n);
-			names[(*n)++] = xstrdup(de->d_name);
-		}
-	closedir(d);
-	if (*n > 1)
-		qsort(names, *n, sizeof *names, name_cmp);
-	return names;
+	return !strncmp(name, "sd", 2);
 }
 
 /* A text attribute, trimmed; NULL if absent or blank. */
@@ -103,7 +80,7 @@ static size_t nvme(const char *sys, struct bom *bom)
 {
 	char *dir = xasprintf("%s/class/nvme", sys);
 	size_t n, found = 0;
-	char **names = list(dir, "nvme", &n);
+	char **names = probe_list_dir(dir, is_nvme, &n);
 
 	for (size_t i = 0; i < n; i++) {
 		char *d = xasprintf("%s/%s", dir, names[i]), *model = attr(d, "model");
@@ -132,7 +109,7 @@ static size_t scsi(const char *sys, struct bom *bom)
 {
 	char *dir = xasprintf("%s/block", sys);
 	size_t n, found = 0;
-	char **names = list(dir, "sd", &n);
+	char **names = probe_list_dir(dir, is_sd, &n);
 
 	for (size_t i = 0; i < n; i++) {
 		char *d = xasprintf("%s/%s/device", dir, names[i]), *model = attr(d, "model");
@@ -172,6 +149,6 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 const struct probe_ops probe_storage = {
 	.name = "storage",
 	.help = "NVMe controllers and ATA/SCSI disks from sysfs",
-	.detect = detect,
+	.detect = probe_reads_sysfs,
 	.run = run,
 };

@@ -35,11 +35,6 @@
 enum { S_MANUFACTURER, S_PRODUCT, S_SERIAL };
 static const char *const str_attr[] = {"manufacturer", "product", "serial"};
 
-static int detect(const struct probe_src *src)
-{
-	return !probe_src_recorded(src) || src->root;
-}
-
 /* --- sysfs ------------------------------------------------------------- */
 
 /* The sysfs name of a device: "usb1" for a root hub, else "1-3.1". */
@@ -421,6 +416,6 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 const struct probe_ops probe_usb = {
 	.name = "usb",
 	.help = "USB devices through libusb, strings from sysfs; sysfs trees",
-	.detect = detect,
+	.detect = probe_reads_sysfs,
 	.run = run,
 };
