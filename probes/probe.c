@@ -18,6 +18,7 @@ const struct probe_ops *const probe_table[] = {
 	&probe_storage,
 	&probe_display,
 	&probe_net, /* after pci: a NIC joins its PCI function */
+	&probe_tpm,
 	NULL,
 };
 

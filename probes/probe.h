@@ -44,6 +44,7 @@ extern const struct probe_ops probe_display;
 extern const struct probe_ops probe_storage;
 extern const struct probe_ops probe_net;
 extern const struct probe_ops probe_spd;
+extern const struct probe_ops probe_tpm;
 
 /* NULL-terminated, in run order. */
 extern const struct probe_ops *const probe_table[];

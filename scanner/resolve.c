@@ -201,6 +201,30 @@ static void attribute_brand(struct bom_component *c, const struct db *db, const 
 	free(why);
 }
 
+/* Every component of a kind that has a maker gets that role, even when
+ * nothing identified it (a TPM 2.0 that would not say, an SMBIOS string
+ * left empty): an attribution without an entity, so the verdict says
+ * unknown rather than clean. */
+static void ensure_maker(struct bom_component *c)
+{
+	static const struct {
+		const char *kind, *role;
+	} makers[] = {
+		{"system", "system-assembler"}, {"baseboard", "board-maker"},
+		{"bios", "firmware-vendor"},    {"cpu", "cpu-designer"},
+		{"memory", "module-maker"},     {"tpm", "tpm-maker"},
+		{"storage", "storage-vendor"},  {"display", "panel-maker"},
+		{"nic", "nic-registrant"},      {"pci", "chip-vendor"},
+	};
+
+	for (size_t i = 0; i < sizeof makers / sizeof *makers; i++)
+		if (!strcmp(c->kind, makers[i].kind) && !bom_find_attr(c, makers[i].role)) {
+			struct bom_attr *a = bom_add_attr(c, makers[i].role, "none");
+
+			bom_set(&a->name, "no identifier of its maker was read");
+		}
+}
+
 /* A PCI function whose card assembler is the system's assembler is on the
  * system board, not on an add-in card: say so. */
 static void mark_onboard(struct bom *b)
@@ -239,6 +263,7 @@ void resolve_bom(struct bom *b, const struct db *db, const char *as_of)
 		attribute_brand(c, db, as_of);
 		attribute_storage(c, db, as_of);
 		attribute_oui(c, db, as_of);
+		ensure_maker(c);
 	}
 	mark_onboard(b);
 }

@@ -49,7 +49,7 @@ static void usage(FILE *f)
 	      "                      " HWBOM_PNP_IDS ")\n"
 	      "  --ieee-dir DIR      IEEE MAC registries (default " HWBOM_IEEE_DIR ")\n"
 	      "  --probe NAME        run only this probe (repeatable): dmi, cpu,\n"
-	      "                      memory, pci, usb, storage, display, net\n"
+	      "                      memory, pci, usb, storage, display, net, tpm\n"
 	      "\n"
 	      "Judgement:\n"
 	      "  --policy ID|FILE    apply this policy (repeatable; default: every policy\n"

@@ -262,6 +262,16 @@ xp $b "$(dprop memory:spd:0-0051 hwbom:origin:die-maker)" cxmt
 xp $b "$(dprop memory:spd:0-0051 hwbom:origin:module-maker)" samsung
 xp $b "count(//*[local-name()='component'][@bom-ref='memory:spd:0-0052'])" 0
 
+# --- TPM: the chip's own manufacturer id --------------------------------------
+check tpm12 0 --root $fx/root/tpm/tpm12 --probe tpm
+valid "$out/tpm12.out"
+xp "$out/tpm12.out" "$(dprop tpm:tpm0 hwbom:id:tpm.vendor)" IFX
+xp "$out/tpm12.out" "$(dprop tpm:tpm0 hwbom:origin:tpm-maker)" infineon
+# a TPM 2.0 in a capture: sysfs does not name its maker, which stays unknown
+check tpm20 0 --root $fx/root/tpm/tpm20 --probe tpm
+xp "$out/tpm20.out" "$(dprop tpm:tpm0 hwbom:origin:tpm-maker)" unknown
+xp "$out/tpm20.out" "$(dprop tpm:tpm0 hwbom:verdict)" unknown
+
 # --- judged as of another day ---------------------------------------------
 check huawei-before-889 0 --pci-dump $fx/pci/huawei-taishan.dump --as-of 2019-08-12 --format text
 
