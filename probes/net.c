@@ -3,13 +3,19 @@
  * root; --root DIR reads DIR/sys). Only interfaces on real hardware (a
  * `device` link) with a universally administered, permanent address count:
  * bridges, veth, bonds and randomised or locally set addresses say nothing of
- * a maker. An interface on a PCI function already in the BOM joins that
- * component instead of being listed twice. */
+ * a maker. An interface on a PCI function or USB device already in the BOM
+ * joins that component instead of being listed twice. */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <net/if.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <linux/ethtool.h>
+#include <linux/sockios.h>
 
 #include "../output/alloc.h"
 #include "../vendor-db/recfile.h"
@@ -51,22 +57,98 @@ static int mac_digits(const char *s, char out[13])
 	return 0;
 }
 
-/* The component of the PCI function the interface sits on, if scanned. */
-static struct bom_component *pci_component(const char *devlink, struct bom *bom)
+static struct bom_component *find(struct bom *bom, const char *kind, const char *loc)
 {
-	char real[PATH_MAX], *p;
-	unsigned dom, bus, dev, fn;
-	char tail, loc[32];
-
-	if (!realpath(devlink, real) || !(p = strrchr(real, '/')) ||
-	    sscanf(p + 1, "%x:%x:%x.%u%c", &dom, &bus, &dev, &fn, &tail) != 4)
-		return NULL;
-	snprintf(loc, sizeof loc, "%04x:%02x:%02x.%u", dom, bus, dev, fn);
 	for (size_t i = 0; i < bom->ncomponents; i++)
-		if (!strcmp(bom->components[i]->kind, "pci") &&
+		if (!strcmp(bom->components[i]->kind, kind) &&
 		    !strcmp(bom->components[i]->location, loc))
 			return bom->components[i];
 	return NULL;
+}
+
+/* The component of the PCI function or USB device the interface sits on,
+ * if a probe listed it: the nearest such directory above its device. */
+static struct bom_component *parent_component(const char *devlink, struct bom *bom)
+{
+	char real[PATH_MAX], loc[80], *p;
+
+	if (!realpath(devlink, real))
+		return NULL;
+	while ((p = strrchr(real, '/'))) {
+		unsigned dom, bus, dev, fn;
+		char tail;
+		size_t digits = strspn(p + 1, "0123456789");
+
+		if (sscanf(p + 1, "%x:%x:%x.%u%c", &dom, &bus, &dev, &fn, &tail) == 4) {
+			snprintf(loc, sizeof loc, "%04x:%02x:%02x.%u", dom, bus, dev, fn);
+			return find(bom, "pci", loc);
+		}
+		/* a USB device directory: BUS-PORTS (1-3.1), not an interface */
+		if (digits && p[1 + digits] == '-' && !strchr(p + 1, ':')) {
+			snprintf(loc, sizeof loc, "usb:%s", p + 1);
+			return find(bom, "usb", loc);
+		}
+		*p = '\0';
+	}
+	return NULL;
+}
+
+/* Ask the driver through ethtool (live only): the permanent address when
+ * the current one was changed, and the firmware version. */
+static int ethtool(const char *ifname, void *data)
+{
+	struct ifreq ifr;
+	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0), rc;
+
+	if (fd < 0)
+		return -1;
+	memset(&ifr, 0, sizeof ifr);
+	snprintf(ifr.ifr_name, sizeof ifr.ifr_name, "%s", ifname);
+	ifr.ifr_data = data;
+	rc = ioctl(fd, SIOCETHTOOL, &ifr);
+	close(fd);
+	return rc;
+}
+
+static int permanent_mac(const char *ifname, char out[13])
+{
+	struct {
+		struct ethtool_perm_addr pa;
+		unsigned char bytes[32];
+	} q;
+
+	memset(&q, 0, sizeof q);
+	q.pa.cmd = ETHTOOL_GPERMADDR;
+	q.pa.size = sizeof q.bytes;
+	if (ethtool(ifname, &q) < 0 || q.pa.size != 6)
+		return -1;
+	snprintf(out, 13, "%02x%02x%02x%02x%02x%02x", q.pa.data[0], q.pa.data[1], q.pa.data[2],
+		 q.pa.data[3], q.pa.data[4], q.pa.data[5]);
+	return strcmp(out, "000000000000") ? 0 : -1;
+}
+
+static void firmware_of(const char *ifname, struct bom_component *c)
+{
+	struct ethtool_drvinfo info;
+
+	memset(&info, 0, sizeof info);
+	info.cmd = ETHTOOL_GDRVINFO;
+	if (ethtool(ifname, &info) == 0 && info.fw_version[0] &&
+	    strcmp(info.fw_version, "N/A") && !c->firmware) {
+		info.fw_version[sizeof info.fw_version - 1] = '\0';
+		bom_set(&c->firmware, info.fw_version);
+	}
+}
+
+/* The name of the driver bound to the interface's device, or NULL. */
+static char *driver_of(const char *devlink)
+{
+	char *link = xasprintf("%s/driver", devlink), real[PATH_MAX], *p, *name = NULL;
+
+	if (realpath(link, real) && (p = strrchr(real, '/')))
+		name = xstrdup(p + 1);
+	free(link);
+	return name;
 }
 
 static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
@@ -84,23 +166,35 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 	for (size_t i = 0; i < n; i++) {
 		char *ifdir = xasprintf("%s/%s", dir, names[i]), *devlink = xasprintf("%s/device", ifdir);
 		char *addr = attr(ifdir, "address"), *type = attr(ifdir, "addr_assign_type");
-		char mac[13], first[3], *p;
+		char mac[13], first[3], *p, *drv;
 		struct bom_component *c;
 		struct oui_hit hit;
 		struct hw_err oe = {0};
 		unsigned octet;
 
-		/* real hardware, permanent (0) address, universally administered */
-		if (access(devlink, F_OK) != 0 || mac_digits(addr, mac) < 0 || (type && strcmp(type, "0")) ||
-		    (memcpy(first, mac, 2), first[2] = '\0', octet = (unsigned)strtoul(first, NULL, 16),
-		     octet & 0x02))
+		/* real hardware, with its permanent address: the current one when
+		 * its type is 0, else (live) what the driver says it was */
+		if (access(devlink, F_OK) != 0 || mac_digits(addr, mac) < 0)
 			goto next;
-		c = pci_component(devlink, bom);
+		if (type && strcmp(type, "0") && (src->root || permanent_mac(names[i], mac) < 0))
+			goto next;
+		/* universally administered: a locally set address names nobody */
+		memcpy(first, mac, 2), first[2] = '\0';
+		octet = (unsigned)strtoul(first, NULL, 16);
+		if (octet & 0x02)
+			goto next;
+		c = parent_component(devlink, bom);
 		if (!c) {
 			c = bom_add_component(bom, "nic", names[i]);
 			bom_set(&c->description, "network interface");
 		}
 		bom_add_cprop(c, "net.interface", names[i]);
+		if (!src->root)
+			firmware_of(names[i], c);
+		if ((drv = driver_of(devlink))) {
+			bom_add_cprop(c, "net.driver", drv);
+			free(drv);
+		}
 		bom_add_id(c, "mac", mac, NULL);
 		switch (oui_lookup(src->ieee_dir, mac, &hit, &oe)) {
 		case 1:

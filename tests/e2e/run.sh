@@ -241,7 +241,8 @@ xp $b "$(dprop storage:sdb hwbom:finding)" "block ndaa889/covered-producer stora
 xp $b "count(//*[local-name()='component'][@bom-ref='storage:loop0'])" 0
 
 # --- NICs: permanent MACs and their IEEE registrants ------------------------
-check nics 1 --root $fx/root/nics --probe pci --probe net --ieee-dir $fx/ieee
+check nics 1 --root $fx/root/nics --probe pci --probe usb --probe net --ieee-dir $fx/ieee \
+	--usb-ids $fx/usb.ids
 valid "$out/nics.out"
 b=$out/nics.out
 xp $b "$(dprop nic:eth0 hwbom:id:oui)" 30fbb8
@@ -250,7 +251,11 @@ xp $b "$(dprop nic:eth0 hwbom:oui.country)" CN
 xp $b "$(dprop pci:0000:3b:00.0 hwbom:net.interface)" eth1
 xp $b "$(dprop pci:0000:3b:00.0 hwbom:id:oui)" 3cfdfea
 xp $b "$(dprop pci:0000:3b:00.0 hwbom:origin:nic-registrant:country)" GB
-xp $b "count(//*[local-name()='component'][@bom-ref='nic:eth1' or @bom-ref='nic:wlan0' or @bom-ref='nic:br0' or @bom-ref='nic:lo'])" 0
+xp $b "count(//*[local-name()='component'][@bom-ref='nic:eth1' or @bom-ref='nic:wlan0' or @bom-ref='nic:br0' or @bom-ref='nic:lo' or @bom-ref='nic:eth2'])" 0
+# a USB NIC joins its USB device
+xp $b "$(dprop usb:2-1 hwbom:net.interface)" eth2
+xp $b "$(dprop usb:2-1 hwbom:net.driver)" r8152
+xp $b "$(dprop usb:2-1 hwbom:origin:nic-registrant)" realtek
 
 # --- memory: DDR4 SPD EEPROMs --------------------------------------------------
 check spd 0 --root $fx/root/spd --probe memory
