@@ -101,16 +101,58 @@ static void attribute(struct bom_component *c, const struct bom_id *id, const ch
 		bom_set(&a->name, id->name);
 }
 
+/* Memory firmware often puts a JEDEC code where the manufacturer's name
+ * belongs: "Bank 11, Hex 0x91"; "80CE000080CE" or "00CE00B380CE" (SPD bytes:
+ * continuation count with parity, then the code); "AD00000000000000" or
+ * "7F7F9E0000000000" (the older form: one 0x7F per bank passed, then the
+ * code). The key "jedec:BANK:CODE", or 0 when s is none of these. */
+static int jedec_key(const char *s, char *key, size_t n)
+{
+	unsigned bank, code, b[8];
+	size_t len = strlen(s), nb = 0, k = 0;
+
+	if (sscanf(s, "Bank %u, Hex 0x%x", &bank, &code) == 2 && bank >= 1 && bank <= 16 && code <= 0xff)
+		return snprintf(key, n, "jedec:%u:%02x", bank, code), 1;
+	if (len < 4 || len > 16 || len % 2 || strspn(s, "0123456789abcdefABCDEF") != len)
+		return 0;
+	for (; nb < len / 2; nb++)
+		sscanf(s + 2 * nb, "%2x", &b[nb]);
+	if (len == 16) { /* 7F continuation bytes, then the code */
+		while (k < nb && b[k] == 0x7f)
+			k++;
+		if (k == nb || !b[k])
+			return 0;
+		return snprintf(key, n, "jedec:%zu:%02x", k + 1, b[k]), 1;
+	}
+	if (!b[1] || (b[0] & 0x7f) > 15)
+		return 0;
+	return snprintf(key, n, "jedec:%u:%02x", (b[0] & 0x7f) + 1, b[1]), 1;
+}
+
 /* A maker named by a string (SMBIOS): matched by name; a placeholder such
  * as "To be filled by O.E.M." names nobody, and says so. */
 static void attribute_name(struct bom_component *c, const struct bom_id *id, const char *role,
 			   const struct db *db, const char *as_of)
 {
+	char jkey[32];
 	char *key = xasprintf("%s:%s", id->ns, id->value);
-	struct bom_attr *a = bom_add_attr(c, role, key);
+	struct bom_attr *a;
 	const char *src = NULL;
-	const struct db_entity *x = db_lookup_name(db, id->value, &src);
+	const struct db_entity *x;
 
+	if (!strcmp(c->kind, "memory") && jedec_key(id->value, jkey, sizeof jkey)) {
+		const struct db_ident *m = db_lookup(db, jkey);
+
+		free(key);
+		a = bom_add_attr(c, role, jkey);
+		if ((x = m ? db_entity(db, m->entity) : NULL))
+			set_entity(a, x, m->fact.src, db, as_of);
+		else
+			bom_set(&a->name, id->value);
+		return;
+	}
+	a = bom_add_attr(c, role, key);
+	x = db_lookup_name(db, id->value, &src);
 	free(key);
 	if (x)
 		set_entity(a, x, src, db, as_of);

@@ -96,6 +96,9 @@ xp() {
 prop() { # prop LOCATION NAME: XPath of a component property's value
 	echo "string(//*[local-name()='component'][@bom-ref='pci:$1']/*[local-name()='properties']/*[local-name()='property'][@name='$2'])"
 }
+dprop() { # dprop BOM-REF NAME
+	echo "string(//*[local-name()='component'][@bom-ref='$1']/*[local-name()='properties']/*[local-name()='property'][@name='$2'])"
+}
 mprop() { # mprop NAME: XPath of a machine property's value
 	echo "string(//*[local-name()='metadata']/*[local-name()='properties']/*[local-name()='property'][@name='$1'])"
 }
@@ -155,6 +158,11 @@ check overlay-clash 2 --pci-dump $fx/pci/vvv.dump --db-overlay $fx/db/overlay-cl
 # --- SMBIOS: dumps, trees, hostile tables -----------------------------------
 check dmi-taishan 1 --dmi-dump $fx/dmi/huawei-taishan.bin
 check dmi-whitebox-text 0 --dmi-dump $fx/dmi/whitebox-2.8.bin --format text
+scan --dmi-dump $fx/dmi/whitebox-2.8.bin -o "$out/wb.xml"
+xp "$out/wb.xml" "$(dprop memory:ChannelB-DIMM0 hwbom:origin:module-maker)" sk-hynix
+xp "$out/wb.xml" "$(dprop memory:ChannelB-DIMM0 hwbom:origin:module-maker:key)" jedec:1:ad
+xp "$out/wb.xml" "$(dprop memory:ChannelC-DIMM0 hwbom:origin:module-maker)" cxmt
+xp "$out/wb.xml" "$(dprop memory:ChannelD-DIMM0 hwbom:origin:module-maker:key)" jedec:3:9e
 check dmi-tables-tree 1 --root $fx/root/dmi-tables --probe dmi
 check dmi-id-tree-text 0 --root $fx/root/dmi-id --probe dmi --format text
 valid "$out/dmi-taishan.out"
@@ -173,9 +181,6 @@ for f in bad-len bad-string-index bad-unterminated bad-255; do
 	check "dmi-$f" 0 --dmi-dump $fx/dmi/$f.bin -o "$out/dmi-$f.xml"
 	valid "$out/dmi-$f.xml"
 done
-dprop() { # dprop BOM-REF NAME
-	echo "string(//*[local-name()='component'][@bom-ref='$1']/*[local-name()='properties']/*[local-name()='property'][@name='$2'])"
-}
 b=$out/dmi-taishan.out
 xp $b "$(dprop system:system hwbom:origin:system-assembler)" huawei
 xp $b "$(dprop system:system hwbom:id:smbios.uuid)" 4c444544-4200-1035-8052-b2c04f4b4e32
