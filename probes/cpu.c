@@ -62,6 +62,9 @@ static void add_component(const struct cpu_info *ci, const char *loc, struct bom
 		snprintf(buf, sizeof buf, "0x%03x", ci->part);
 		bom_add_id(c, "arm.part", buf, NULL);
 	}
+	if (!*ci->vendor && ci->implementer < 0 && *ci->model_name)
+		/* no identifier at all: the model name is the only witness */
+		bom_add_id(c, "cpu.model-name", ci->model_name, NULL);
 	bom_set(&c->name, *ci->model_name ? ci->model_name : NULL);
 	bom_set(&c->description, "processor");
 }
@@ -88,8 +91,8 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 	} else {
 		if (cpu_parse_cpuinfo(buf, len, &ci) < 0) {
 			if (src->root)
-				rc = hw_fail(e, "%s: no processor vendor (vendor_id) or implementer "
-						"(CPU implementer) found",
+				rc = hw_fail(e, "%s: no processor vendor (vendor_id), implementer "
+						"(CPU implementer) or model (cpu model) found",
 					     path);
 			else
 				bom_set_coverage(bom, "cpu", "unavailable",

@@ -40,7 +40,7 @@ static const char *field(const char *p, const char *end, const char *key, char *
 int cpu_parse_cpuinfo(const char *buf, size_t len, struct cpu_info *ci)
 {
 	char v[64];
-	int seen_vendor = 0;
+	int seen_vendor = 0, seen_model = 0;
 
 	memset(ci, 0, sizeof *ci);
 	ci->implementer = ci->part = -1;
@@ -49,7 +49,7 @@ int cpu_parse_cpuinfo(const char *buf, size_t len, struct cpu_info *ci)
 		if (!end)
 			end = buf + len;
 		if (p == end) {
-			if (seen_vendor || ci->implementer >= 0)
+			if (seen_vendor || ci->implementer >= 0 || seen_model)
 				break; /* the first processor's block is enough */
 			continue;
 		}
@@ -58,8 +58,11 @@ int cpu_parse_cpuinfo(const char *buf, size_t len, struct cpu_info *ci)
 			seen_vendor = 1;
 		} else if (field(p, end, "cpu family", v, sizeof v)) {
 			ci->family = (unsigned)strtoul(v, NULL, 10);
-		} else if (field(p, end, "model name", v, sizeof v)) {
+		} else if (field(p, end, "model name", v, sizeof v) ||
+			   field(p, end, "cpu model", v, sizeof v)) {
+			/* "cpu model" on LoongArch and MIPS: Loongson-3A5000 */
 			snprintf(ci->model_name, sizeof ci->model_name, "%s", v);
+			seen_model = 1;
 		} else if (field(p, end, "model", v, sizeof v)) {
 			ci->model = (unsigned)strtoul(v, NULL, 10);
 		} else if (field(p, end, "stepping", v, sizeof v)) {
@@ -70,5 +73,5 @@ int cpu_parse_cpuinfo(const char *buf, size_t len, struct cpu_info *ci)
 			ci->part = (int)strtol(v, NULL, 0);
 		}
 	}
-	return seen_vendor || ci->implementer >= 0 ? 0 : -1;
+	return seen_vendor || ci->implementer >= 0 || seen_model ? 0 : -1;
 }

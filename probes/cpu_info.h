@@ -22,8 +22,8 @@ void cpu_from_cpuid(const char *vendor, unsigned eax1, struct cpu_info *ci);
 
 /* Fill ci from the first processor of /proc/cpuinfo text (len bytes):
  * "vendor_id", "cpu family", "model", "stepping", "model name" on x86;
- * "CPU implementer", "CPU part" on Arm. -1 when neither a vendor nor an
- * implementer is there. */
+ * "CPU implementer", "CPU part" on Arm; "cpu model" on LoongArch and MIPS
+ * (Loongson has no vendor string). -1 when none of these is there. */
 int cpu_parse_cpuinfo(const char *buf, size_t len, struct cpu_info *ci);
 
 #endif

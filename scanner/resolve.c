@@ -58,6 +58,7 @@ static const struct {
 	{"smbios.manufacturer", NULL, "memory", "module-maker", module_maker_known},
 	{"tpm.vendor", "tpm", NULL, "tpm-maker", NULL},
 	{"cpuid.vendor", "cpuid", NULL, "cpu-designer", NULL},
+	{"cpu.model-name", NULL, "cpu", "cpu-designer", NULL},
 	{"arm.implementer", "arm", NULL, "cpu-designer", NULL},
 	{"pnp", "pnp", "display", "panel-maker", NULL},
 };
@@ -153,6 +154,14 @@ static void attribute_name(struct bom_component *c, const struct bom_id *id, con
 	}
 	a = bom_add_attr(c, role, key);
 	x = db_lookup_name(db, id->value, &src);
+	if (!x) {
+		/* "Loongson-3A5000", "Samsung SSD": the maker is the first word */
+		char word[64];
+
+		snprintf(word, sizeof word, "%.*s", (int)strcspn(id->value, " -_"), id->value);
+		if (strcmp(word, id->value))
+			x = db_lookup_name(db, word, &src);
+	}
 	free(key);
 	if (x)
 		set_entity(a, x, src, db, as_of);

@@ -220,6 +220,9 @@ valid "$out/cpu-zhaoxin.out"
 xp "$out/cpu-zhaoxin.out" "$(dprop cpu:cpuinfo hwbom:id:cpuid.vendor)" "  Shanghai  "
 xp "$out/cpu-zhaoxin.out" "$(dprop cpu:cpuinfo hwbom:origin:cpu-designer)" zhaoxin
 xp "$out/cpu-zhaoxin.out" "$(dprop cpu:cpuinfo hwbom:id:cpu.family)" 07
+scan --root $fx/root/loongson-cpuinfo --probe cpu -o "$out/loongson.xml"
+xp "$out/loongson.xml" "$(dprop cpu:cpuinfo hwbom:id:cpu.model-name)" Loongson-3A5000
+xp "$out/loongson.xml" "$(dprop cpu:cpuinfo hwbom:origin:cpu-designer)" loongson
 mkdir -p "$out/nocpu/proc" && echo "processor : 0" >"$out/nocpu/proc/cpuinfo"
 scan --root "$out/nocpu" --probe cpu -o /dev/null 2>"$out/err"
 if [ $? -eq 2 ] && grep -q "no processor vendor" "$out/err"; then ok; else bad "cpuinfo without a vendor: $(cat "$out/err")"; fi
@@ -271,6 +274,9 @@ xp $b "$(dprop memory:spd:0-0051 hwbom:id:jedec.dram)" 11:91
 xp $b "$(dprop memory:spd:0-0051 hwbom:origin:die-maker)" cxmt
 xp $b "$(dprop memory:spd:0-0051 hwbom:origin:module-maker)" samsung
 xp $b "count(//*[local-name()='component'][@bom-ref='memory:spd:0-0052'])" 0
+xp $b "$(dprop memory:spd:1-0053 hwbom:origin:die-maker)" sk-hynix
+xp $b "$(dprop memory:spd:1-0053 hwbom:id:smbios.part-number)" HMT41GU6BFR8C-PB
+xp $b "count(//*[local-name()='component'][@bom-ref='memory:spd:1-0054'])" 0
 
 # --- TPM: the chip's own manufacturer id --------------------------------------
 check tpm12 0 --root $fx/root/tpm/tpm12 --probe tpm

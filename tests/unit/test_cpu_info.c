@@ -38,7 +38,9 @@ static void test_cpuinfo(void **state)
 				  "stepping\t: 4\n\nprocessor\t: 1\nvendor_id\t: Other\n";
 	static const char zx[] = "vendor_id\t:   Shanghai  \ncpu family\t: 7\nmodel\t\t: 59\n";
 	static const char arm[] = "processor\t: 0\nCPU implementer\t: 0x48\nCPU part\t: 0xd01\n";
-	static const char none[] = "processor\t: 0\ncpu model\t: Loongson-3A5000\n";
+	static const char loongson[] = "system type\t: generic-loongson-machine\n\nprocessor\t: 0\n"
+				       "cpu model\t: Loongson-3A5000\n";
+	static const char none[] = "processor\t: 0\nBogoMIPS\t: 100\n";
 	struct cpu_info ci;
 
 	(void)state;
@@ -53,6 +55,9 @@ static void test_cpuinfo(void **state)
 	assert_int_equal(cpu_parse_cpuinfo(arm, sizeof arm - 1, &ci), 0);
 	assert_int_equal(ci.implementer, 0x48);
 	assert_int_equal(ci.part, 0xd01);
+	assert_string_equal(ci.vendor, "");
+	assert_int_equal(cpu_parse_cpuinfo(loongson, sizeof loongson - 1, &ci), 0);
+	assert_string_equal(ci.model_name, "Loongson-3A5000");
 	assert_string_equal(ci.vendor, "");
 	assert_int_equal(cpu_parse_cpuinfo(none, sizeof none - 1, &ci), -1);
 }
