@@ -25,7 +25,17 @@
 #define EXIT_FOUND 1 /* something reached --fail-on */
 #define EXIT_BAD 2   /* usage error, unreadable or malformed input */
 
+#include "../output/err.h"
+#include "../vendor-db/db.h"
+
 int cmd_scan(int argc, char **argv);
+int cmd_db(int argc, char **argv);
+
+/* The installed data directory, or vendor-db/ beside an uninstalled binary. */
+const char *default_datadir(void);
+/* Load the .db files of DATADIR/data, then overlay (may be NULL), and check
+ * the whole. */
+int load_db(const char *datadir, const char *overlay, struct db *db, struct hw_err *e);
 
 /* Print "hwbom: " and the message to stderr. */
 void msg_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

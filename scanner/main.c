@@ -70,6 +70,8 @@ int main(int argc, char **argv)
 	LIBXML_TEST_VERSION;
 	if (!strcmp(argv[1], "scan")) {
 		rc = cmd_scan(argc - 1, argv + 1);
+	} else if (!strcmp(argv[1], "db")) {
+		rc = cmd_db(argc - 1, argv + 1);
 	} else {
 		msg_error("unknown command '%s' (try 'hwbom --help')", argv[1]);
 		rc = EXIT_BAD;

@@ -116,31 +116,6 @@ static int make_serial(char buf[46])
 	return 0;
 }
 
-/* The default data directory: the installed one, or, for a binary run from
- * the source tree (./hwbom), the tree's vendor-db/. */
-static const char *default_datadir(void)
-{
-	static char tree[4096];
-	struct stat st;
-	ssize_t n;
-
-	if (stat(HWBOM_DATADIR "/data", &st) == 0)
-		return HWBOM_DATADIR;
-	n = readlink("/proc/self/exe", tree, sizeof tree - sizeof "/vendor-db/data");
-	if (n > 0) {
-		char *slash;
-
-		tree[n] = '\0';
-		slash = strrchr(tree, '/');
-		strcpy(slash ? slash : tree, "/vendor-db/data");
-		if (stat(tree, &st) == 0 && S_ISDIR(st.st_mode)) {
-			tree[strlen(tree) - strlen("/data")] = '\0';
-			return tree;
-		}
-	}
-	return HWBOM_DATADIR;
-}
-
 static int parse_opts(int argc, char **argv, struct scan_opts *o)
 {
 	enum { O_ROOT = 256, O_PCIDUMP, O_DMIDUMP, O_PCIIDS, O_USBIDS, O_PNPIDS, O_IEEE, O_PROBE,
@@ -276,21 +251,10 @@ static char *machine_name(const struct scan_opts *o)
 static int load_judgement(const struct scan_opts *o, struct db *db, struct policy_set *set,
 			  struct hw_err *e)
 {
-	char *dir = xasprintf("%s/data", o->datadir);
-	struct stat st;
-	int rc;
+	char *dir;
+	int rc = 0;
 
-	if (stat(dir, &st) < 0)
-		rc = hw_fail(e, "no database in %s: %s (give --datadir DIR, or make install)", dir,
-			     strerror(errno));
-	else
-		rc = db_load_dir(db, dir, e);
-	free(dir);
-	if (!rc && o->overlay)
-		rc = db_load_file(db, o->overlay, e);
-	if (!rc)
-		rc = db_finish(db, e);
-	if (rc)
+	if (load_db(o->datadir, o->overlay, db, e) < 0)
 		return -1;
 	dir = xasprintf("%s/policies", o->datadir);
 	if (!o->npolicies)

@@ -773,3 +773,33 @@ size_t db_count_sources(const struct db *db)
 {
 	return db->nsources;
 }
+
+const struct db_entity *db_entities(const struct db *db, size_t *n)
+{
+	*n = db->nentities;
+	return db->entities;
+}
+
+const struct db_ident *db_idents(const struct db *db, size_t *n)
+{
+	*n = db->nidents;
+	return db->idents;
+}
+
+const struct db_owner *db_owners(const struct db *db, size_t *n)
+{
+	*n = db->nowners;
+	return db->owners;
+}
+
+const struct db_list *db_lists(const struct db *db, size_t *n)
+{
+	*n = db->nlists;
+	return db->lists;
+}
+
+const struct db_alias *db_aliases(const struct db *db, size_t *n)
+{
+	*n = db->naliases;
+	return db->aliases;
+}

@@ -109,6 +109,14 @@ int db_covered(const struct db *db, const struct db_entity *e, const char *list,
 	       enum db_reach reach, const char *date, const struct db_entity **member,
 	       const struct db_list **entry);
 
+/* The records themselves, in load order (entities, sources and identifiers
+ * sorted by id once finished), for `hwbom db` and tests: *n gets the count. */
+const struct db_entity *db_entities(const struct db *db, size_t *n);
+const struct db_ident *db_idents(const struct db *db, size_t *n);
+const struct db_owner *db_owners(const struct db *db, size_t *n);
+const struct db_list *db_lists(const struct db *db, size_t *n);
+const struct db_alias *db_aliases(const struct db *db, size_t *n);
+
 /* Counts, for `hwbom db stats` and tests. */
 size_t db_count_entities(const struct db *db);
 size_t db_count_idents(const struct db *db);

@@ -455,6 +455,21 @@ else
 	fi
 fi
 
+# --- hwbom db: lookup, lint, stats -------------------------------------------
+dbrun() { sub=$1; shift; "$hwbom" db "$sub" --datadir $fx/db --ieee-dir $fx/ieee --as-of 2024-06-01 "$@"; }
+runner=dbrun
+check db-lookup 0 lookup pci:19E5 "oui:30-fb-b8-12-34-56" smbios:HUAWEI tpm:hisi "cpuid:  Shanghai  "
+check db-lookup-unknown 1 lookup usb:ffff pci:0x8086
+check db-lookup-bad 2 lookup nonsense
+check db-lint 0 lint
+check db-stats 0 stats
+check db-lint-clash 2 lint --db-overlay $fx/db/overlay-clash.db
+runner=scan
+# the shipped database passes its own lint
+if "$hwbom" db lint --datadir vendor-db >/dev/null 2>"$out/err"; then ok; else
+	bad "hwbom db lint fails on the shipped database: $(cat "$out/err")"
+fi
+
 # ./hwbom finds vendor-db/ beside it; a lone copy says what to do
 if [ "$hwbom" = ./hwbom ]; then
 	"$hwbom" scan --pci-ids $fx/pci.ids --pci-dump $fx/pci/clean-dell.dump --as-of 2024-06-01 \

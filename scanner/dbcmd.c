@@ -1,0 +1,353 @@
+/* dbcmd.c - `hwbom db lookup|lint|stats`: ask the origin database what it
+ * knows of an identifier, check it, count it. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../output/alloc.h"
+#include "../output/sanitize.h"
+#include "../probes/oui.h"
+#include "../vendor-db/recfile.h"
+#include "hwbom.h"
+
+struct db_opts {
+	const char *datadir, *overlay, *as_of, *ieee_dir;
+	char today[11];
+};
+
+static void usage(FILE *f)
+{
+	fputs("Usage: hwbom db lookup [OPTION]... KEY...\n"
+	      "       hwbom db lint [OPTION]...\n"
+	      "       hwbom db stats [OPTION]...\n"
+	      "Ask the origin database what it knows of identifiers, check it, count it.\n"
+	      "\n"
+	      "Keys: pci:19e5  usb:12d1  oui:30:FB:B8 (any MAC notation)  pnp:HWV\n"
+	      "      jedec:11:91  cpuid:HygonGenuine  arm:0x48  tpm:HISI  smbios:\"HUAWEI\"\n"
+	      "\n"
+	      "  --as-of DATE        owners and lists on DATE, YYYY-MM-DD (default: today)\n"
+	      "  --datadir DIR       the database (default " HWBOM_DATADIR ")\n"
+	      "  --db-overlay FILE   local records loaded after the shipped ones\n"
+	      "  --ieee-dir DIR      IEEE MAC registries (default " HWBOM_IEEE_DIR ")\n"
+	      "  -h, --help          show this help\n"
+	      "\n"
+	      "Exit status: 0 every key found (lint: no problem); 1 a key the database\n"
+	      "does not know; 2 usage error or a broken database (file and line named).\n",
+	      f);
+}
+
+/* Print a database string safely (a hostile overlay could hold anything). */
+static void put(const char *s)
+{
+	char *t = hw_sanitize(s ? s : "");
+
+	fputs(t, stdout);
+	free(t);
+}
+
+static void sources(const struct db *db, const char *src)
+{
+	char *copy = xstrdup(src), *tok, *save;
+
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		const struct db_source *s = db_source(db, tok);
+
+		printf("      [%s] ", tok);
+		if (s) {
+			put(s->title);
+			printf(" (%s)", s->date);
+			if (s->url)
+				printf(" "), put(s->url);
+		}
+		printf("\n");
+	}
+	free(copy);
+}
+
+static const char *const lists[] = {"ndaa889",       "fcc-covered", "far-52.204-23",
+				    "ndaa2023-5949", "1260h",       "entity-list"};
+
+static void describe(const struct db *db, const struct db_entity *x, const char *date)
+{
+	const struct db_entity *top = db_controller(db, x, date);
+	const struct db_owner *o;
+	const struct db_list *l;
+	size_t n;
+
+	printf("  entity     %s  ", x->id), put(x->name), printf("\n");
+	printf("  country    %s    control: %s%s\n", x->country, x->control,
+	       x->fact.unverified ? "    (unverified)" : "");
+	sources(db, x->fact.src);
+	printf("  owners on %s:\n", date);
+	o = db_owners(db, &n);
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(o[i].child, x->id) && db_owner_active(&o[i], date)) {
+			printf("    %s", o[i].parent);
+			if (o[i].share >= 0)
+				printf("  %g%%", o[i].share);
+			printf("  %s  from %s to %s%s\n", db_owner_controls(&o[i]) ? "controls" : "stake",
+			       o[i].from ? o[i].from : "?", o[i].to ? o[i].to : "now",
+			       o[i].fact.unverified ? "  (unverified)" : "");
+			sources(db, o[i].fact.src);
+		}
+	printf("  controlled by %s\n", top == x ? "itself (no controlling owner)" : top->id);
+	printf("  lists on %s:\n", date);
+	l = db_lists(db, &n);
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(l[i].entity, x->id))
+			printf("    %-14s direct, %s to %s%s%s\n", l[i].list, l[i].from,
+			       l[i].to ? l[i].to : "now",
+			       strcmp(l[i].from, date) > 0		     ? "  (not yet in force)"
+			       : l[i].to && strcmp(date, l[i].to) >= 0 ? "  (ended)"
+								       : "",
+			       l[i].fact.unverified ? "  (unverified)" : "");
+	for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
+		const struct db_entity *m;
+		const struct db_list *e;
+
+		if (db_covered(db, x, lists[i], REACH_AFFILIATES, date, &m, &e) && m != x)
+			printf("    %-14s through %s (on it since %s): as a %s\n", lists[i], m->id,
+			       e->from,
+			       db_covered(db, x, lists[i], REACH_SUBSIDIARIES, date, &m, &e)
+				       ? "subsidiary"
+				       : "affiliate");
+	}
+}
+
+/* Canonical form of a key; NULL (with why) if it is not one. */
+static char *canonical(const char *key, const char **why)
+{
+	const char *colon = strchr(key, ':');
+	char ns[16], *v;
+	size_t nl;
+
+	if (!colon || colon == key || (nl = (size_t)(colon - key)) >= sizeof ns) {
+		*why = "not NS:VALUE";
+		return NULL;
+	}
+	memcpy(ns, key, nl);
+	ns[nl] = '\0';
+	v = xstrdup(colon + 1);
+	if (!strcmp(ns, "pci") || !strcmp(ns, "usb") || !strcmp(ns, "jedec") || !strcmp(ns, "arm")) {
+		if (!strcmp(ns, "pci") || !strcmp(ns, "usb")) {
+			char *p = v + (!strncmp(v, "0x", 2) || !strncmp(v, "0X", 2) ? 2 : 0);
+
+			memmove(v, p, strlen(p) + 1);
+		}
+		for (char *p = v; *p; p++)
+			*p = (char)((*p >= 'A' && *p <= 'F') ? *p - 'A' + 'a' : *p == 'X' ? 'x' : *p);
+		if (!strcmp(ns, "jedec")) {
+			unsigned bank, code;
+
+			if (sscanf(v, "%u:%x", &bank, &code) != 2) {
+				free(v);
+				*why = "jedec keys are BANK:CODE";
+				return NULL;
+			}
+			free(v);
+			return xasprintf("jedec:%u:%02x", bank, code);
+		}
+	} else if (!strcmp(ns, "pnp") || !strcmp(ns, "tpm")) {
+		for (char *p = v; *p; p++)
+			*p = (char)((*p >= 'a' && *p <= 'z') ? *p - 'a' + 'A' : *p);
+	} else if (strcmp(ns, "cpuid") && strcmp(ns, "oui") && strcmp(ns, "smbios")) {
+		free(v);
+		*why = "unknown namespace (pci usb oui pnp jedec cpuid arm tpm smbios)";
+		return NULL;
+	}
+	{
+		char *k = xasprintf("%s:%s", ns, v);
+
+		free(v);
+		return k;
+	}
+}
+
+static int lookup_one(const struct db *db, const struct db_opts *o, const char *arg)
+{
+	const char *why, *src = NULL;
+	char *key = canonical(arg, &why);
+	const struct db_entity *x = NULL;
+	int found = 0;
+
+	if (!key) {
+		printf("%s: %s\n", arg, why);
+		return 2;
+	}
+	printf("%s\n", key);
+	if (!strncmp(key, "smbios:", 7)) {
+		x = db_lookup_name(db, key + 7, &src);
+		if (x) {
+			printf("  matched by name\n");
+			sources(db, src);
+		}
+	} else if (!strncmp(key, "oui:", 4)) {
+		char mac[13];
+		size_t k = 0;
+		struct oui_hit hit;
+		struct hw_err e = {0};
+
+		for (const char *p = key + 4; *p && k < 12; p++)
+			if ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f') || (*p >= 'A' && *p <= 'F'))
+				mac[k++] = *p;
+		while (k < 12)
+			mac[k++] = 'X'; /* matches no digit: only blocks as long as what was given */
+		mac[12] = '\0';
+		if (oui_lookup(o->ieee_dir, mac, &hit, &e) == 1) {
+			printf("  registrant %s %s: ", hit.registry, hit.prefix), put(hit.org);
+			printf(" (%s)\n", *hit.country ? hit.country : "no country");
+			x = db_lookup_name(db, hit.org, &src);
+			if (!x)
+				printf("  (a registrant the database does not know: no entity)\n");
+			found = 1;
+		} else if (e.msg[0]) {
+			printf("  %s\n", e.msg);
+		}
+		hw_err_clear(&e);
+	} else {
+		const struct db_ident *m = db_lookup(db, key);
+
+		if (m && (x = db_entity(db, m->entity))) {
+			printf("  mapped at %s:%u%s\n", m->fact.file, m->fact.line,
+			       m->fact.unverified ? "  (unverified)" : "");
+			sources(db, m->fact.src);
+		}
+	}
+	if (x) {
+		describe(db, x, o->as_of);
+		found = 1;
+	} else if (!found) {
+		printf("  not in the database\n");
+	}
+	free(key);
+	return found ? 0 : 1;
+}
+
+static int lint(const struct db *db)
+{
+	size_t ne, ni, no, nl, na, unverified = 0;
+	const struct db_entity *x = db_entities(db, &ne);
+	const struct db_ident *id = db_idents(db, &ni);
+	const struct db_owner *o = db_owners(db, &no);
+	const struct db_list *l = db_lists(db, &nl);
+
+	db_aliases(db, &na);
+	for (size_t i = 0; i < ne; i++)
+		unverified += x[i].fact.unverified;
+	for (size_t i = 0; i < ni; i++)
+		unverified += id[i].fact.unverified;
+	for (size_t i = 0; i < no; i++)
+		unverified += o[i].fact.unverified;
+	for (size_t i = 0; i < nl; i++)
+		unverified += l[i].fact.unverified;
+	printf("no problems: %zu entities, %zu identifiers, %zu ownership edges, %zu list "
+	       "memberships, %zu aliases, %zu sources; %zu facts marked verified=no\n",
+	       ne, ni, no, nl, na, db_count_sources(db), unverified);
+	return 0;
+}
+
+static int stats(const struct db *db)
+{
+	size_t ni, nl;
+	const struct db_ident *id = db_idents(db, &ni);
+	const struct db_list *l = db_lists(db, &nl);
+
+	printf("identifiers by namespace:\n");
+	for (size_t i = 0; i < ni;) {
+		size_t len = (size_t)(strchr(id[i].key, ':') - id[i].key), j = i;
+
+		while (j < ni && !strncmp(id[j].key, id[i].key, len + 1))
+			j++;
+		printf("  %-8.*s %zu\n", (int)len, id[i].key, j - i);
+		i = j;
+	}
+	printf("direct list memberships:\n");
+	for (size_t k = 0; k < sizeof lists / sizeof *lists; k++) {
+		size_t c = 0;
+
+		for (size_t i = 0; i < nl; i++)
+			c += !strcmp(l[i].list, lists[k]);
+		printf("  %-14s %zu\n", lists[k], c);
+	}
+	printf("entities %zu, ownership edges %zu, sources %zu\n", db_count_entities(db),
+	       db_count_owners(db), db_count_sources(db));
+	return 0;
+}
+
+int cmd_db(int argc, char **argv)
+{
+	enum { O_ASOF = 256, O_DATADIR, O_OVERLAY, O_IEEE };
+	static const struct option longopts[] = {
+		{"as-of", required_argument, NULL, O_ASOF},
+		{"datadir", required_argument, NULL, O_DATADIR},
+		{"db-overlay", required_argument, NULL, O_OVERLAY},
+		{"ieee-dir", required_argument, NULL, O_IEEE},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct db_opts o = {.ieee_dir = HWBOM_IEEE_DIR};
+	struct hw_err e = {0};
+	struct db *db;
+	const char *sub;
+	time_t t = time(NULL);
+	struct tm tm;
+	int c, rc = 0;
+
+	if (argc < 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
+		usage(argc < 2 ? stderr : stdout);
+		return argc < 2 ? EXIT_BAD : 0;
+	}
+	sub = argv[1];
+	optind = 2;
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (c) {
+		case O_ASOF:
+			if (!rec_is_date(optarg)) {
+				msg_error("--as-of %s: not a date (YYYY-MM-DD)", optarg);
+				return EXIT_BAD;
+			}
+			o.as_of = optarg;
+			break;
+		case O_DATADIR: o.datadir = optarg; break;
+		case O_OVERLAY: o.overlay = optarg; break;
+		case O_IEEE: o.ieee_dir = optarg; break;
+		case 'h': usage(stdout); return 0;
+		default: fputs("Try 'hwbom db --help'.\n", stderr); return EXIT_BAD;
+		}
+	}
+	if (strcmp(sub, "lookup") && strcmp(sub, "lint") && strcmp(sub, "stats")) {
+		msg_error("unknown db command '%s' (lookup, lint or stats)", sub);
+		return EXIT_BAD;
+	}
+	if (!strcmp(sub, "lookup") ? optind == argc : optind != argc) {
+		msg_error(!strcmp(sub, "lookup") ? "db lookup needs a KEY" : "unexpected argument '%s'",
+			  argv[optind]);
+		return EXIT_BAD;
+	}
+	gmtime_r(&t, &tm);
+	strftime(o.today, sizeof o.today, "%Y-%m-%d", &tm);
+	if (!o.as_of)
+		o.as_of = o.today;
+	db = db_new();
+	if (load_db(o.datadir ? o.datadir : default_datadir(), o.overlay, db, &e) < 0) {
+		msg_error("%s", e.msg);
+		db_free(db);
+		hw_err_clear(&e);
+		return EXIT_BAD;
+	}
+	if (!strcmp(sub, "lint"))
+		rc = lint(db);
+	else if (!strcmp(sub, "stats"))
+		rc = stats(db);
+	else
+		for (int i = optind; i < argc; i++) {
+			int r = lookup_one(db, &o, argv[i]);
+
+			rc = r > rc ? r : rc;
+		}
+	db_free(db);
+	hw_err_clear(&e);
+	return rc;
+}
