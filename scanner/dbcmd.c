@@ -92,7 +92,17 @@ static void describe(const struct db *db, const struct db_entity *x, const char 
 			       o[i].fact.unverified ? "  (unverified)" : "");
 			sources(db, o[i].fact.src);
 		}
-	printf("  controlled by %s\n", top == x ? "itself (no controlling owner)" : top->id);
+	if (top == x) {
+		printf("  controlled by itself (no controlling owner)\n");
+	} else {
+		double share = db_lookthrough_share(db, x, date);
+
+		printf("  controlled by %s", top->id);
+		if (share >= 0)
+			printf(", which holds %.4g%% of it through the chain\n", share);
+		else
+			printf(" (a share along the chain is unknown)\n");
+	}
 	printf("  lists on %s:\n", date);
 	l = db_lists(db, &n);
 	for (size_t i = 0; i < n; i++)

@@ -699,6 +699,30 @@ const struct db_entity *db_controller(const struct db *db, const struct db_entit
 	return x;
 }
 
+double db_lookthrough_share(const struct db *db, const struct db_entity *x, const char *date)
+{
+	double share = 100;
+
+	for (int depth = 0; depth < MAX_CHAIN; depth++) {
+		const struct db_owner *edge = NULL;
+
+		for (size_t i = 0; i < db->nowners && !edge; i++) {
+			const struct db_owner *o = &db->owners[i];
+
+			if (!strcmp(o->child, x->id) && db_owner_active(o, date) &&
+			    db_owner_controls(o))
+				edge = o;
+		}
+		if (!edge)
+			return share;
+		if (edge->share < 0)
+			return -1;
+		share = share * edge->share / 100;
+		x = db_entity(db, edge->parent);
+	}
+	return share;
+}
+
 static int list_active(const struct db_list *l, const char *date)
 {
 	return strcmp(l->from, date) <= 0 && (!l->to || strcmp(date, l->to) < 0);

@@ -102,6 +102,11 @@ const struct db_entity *db_parent(const struct db *db, const struct db_entity *e
 /* The top of e's chain of control on date (e itself when nobody controls it). */
 const struct db_entity *db_controller(const struct db *db, const struct db_entity *e,
 				      const char *date);
+/* The share the top of e's chain of control holds in e on date, through
+ * the chain: the product of the shares along it, in percent (100 when e is
+ * its own controller); negative when a share on the way is unknown. */
+double db_lookthrough_share(const struct db *db, const struct db_entity *e, const char *date);
+
 /* Whether e is covered by list on date under the given reach. On success
  * *member is the direct member the coverage comes from (e itself, a
  * controlling parent or an affiliate) and *entry its membership. */

@@ -100,6 +100,12 @@ static void test_control_over_time(void **state)
 	/* the divestiture date ends the edge */
 	assert_string_equal(db_controller(db, honor, "2020-11-17")->id, "honor");
 	assert_null(db_parent(db, honor, "2021-01-01"));
+	/* look-through: holding 100% of huawei, huawei control=yes without a
+	 * share over hisilicon: unknown; device 60% */
+	assert_true(db_lookthrough_share(db, db_entity(db, "huawei"), "2024-01-01") == 100);
+	assert_true(db_lookthrough_share(db, db_entity(db, "hisilicon"), "2024-01-01") < 0);
+	assert_true(db_lookthrough_share(db, db_entity(db, "device"), "2024-01-01") == 60);
+	assert_true(db_lookthrough_share(db, db_entity(db, "intel"), "2024-01-01") == 100);
 	/* 10% is a stake, not control */
 	assert_string_equal(db_controller(db, db_entity(db, "intel"), "2024-01-01")->id, "intel");
 	db_free(db);
@@ -214,6 +220,37 @@ static void test_shipped_database(void **state)
 	db_free(db);
 }
 
+/* Every identifier of the reference entities resolves to its entity in the
+ * shipped database (tests/fixtures/db/reference-ids.txt says which). */
+static void test_reference_identifiers(void **state)
+{
+	struct hw_err e = {0};
+	struct db *db = db_new();
+	FILE *f = fopen(FIXTURES "/db/reference-ids.txt", "r");
+	char line[256], key[128], entity[64];
+	int n = 0;
+
+	(void)state;
+	assert_non_null(f);
+	if (db_load_dir(db, SRCDIR "/vendor-db/data", &e) < 0 || db_finish(db, &e) < 0)
+		fail_msg("%s", e.msg);
+	while (fgets(line, sizeof line, f)) {
+		const struct db_ident *m;
+
+		if (line[0] == '#' || sscanf(line, "%127s %63s", key, entity) != 2)
+			continue;
+		m = db_lookup(db, key);
+		if (!m)
+			fail_msg("%s is not in the database", key);
+		if (strcmp(m->entity, entity))
+			fail_msg("%s maps to %s, not %s", key, m->entity, entity);
+		n++;
+	}
+	fclose(f);
+	assert_true(n >= 70);
+	db_free(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -222,6 +259,7 @@ int main(void)
 		cmocka_unit_test(test_coverage_by_reach),
 		cmocka_unit_test(test_malformed_files),
 		cmocka_unit_test(test_shipped_database),
+		cmocka_unit_test(test_reference_identifiers),
 	};
 
 	return cmocka_run_group_tests_name("db", tests, NULL, NULL);
