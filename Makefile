@@ -115,8 +115,12 @@ check-asan: deps-test
 	ASAN_OPTIONS=detect_leaks=1:verify_asan_link_order=0 UBSAN_OPTIONS=print_stacktrace=1 \
 		tests/run-tests.sh build/asan build/asan/hwbom
 
-bench: hwbom
+bench: hwbom $(BUILD)/resolve_bench
 	build-aux/bench.sh ./hwbom
+	@echo; echo "== 5. the database =="; $(BUILD)/resolve_bench vendor-db
+
+$(BUILD)/resolve_bench: tests/bench/resolve_bench.c $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(filter %.c %.o,$^) $(PKG_LIBS)
 
 # libFuzzer targets (clang): FUZZ_SECONDS each, seeded with the fixtures.
 FUZZ         := sanitize db pci_dump usb_desc smbios

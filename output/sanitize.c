@@ -33,8 +33,20 @@ char *hw_sanitize_n(const char *s, size_t len)
 	while (i < len) {
 		const char *piece;
 		size_t plen;
-		int n = (int)(len - i > 4 ? 4 : len - i);
-		int c = xmlGetUTF8Char((const unsigned char *)s + i, &n);
+		int n, c;
+
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+			/* printable ASCII, the common case: as it is */
+			if (o + 1 > HW_STR_MAX) {
+				memcpy(out + o, ellipsis, 3);
+				o += 3;
+				break;
+			}
+			out[o++] = s[i++];
+			continue;
+		}
+		n = (int)(len - i > 4 ? 4 : len - i);
+		c = xmlGetUTF8Char((const unsigned char *)s + i, &n);
 
 		if (c < 0 || n <= 0 || !shortest(c, n)) {
 			/* not UTF-8: one replacement per bad byte, resynchronise

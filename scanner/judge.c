@@ -12,8 +12,47 @@ static enum verdict worse(enum verdict a, enum verdict b)
 	return a > b ? a : b;
 }
 
+/* Whether an entity is covered depends only on the entity and the rule (the
+ * date is the BOM's): a machine with thousands of components asks about a
+ * few dozen entities, so the answers are kept. */
+#define MEMO_SIZE 1024
+
+struct memo {
+	struct memo_slot {
+		const struct db_entity *x;
+		const struct policy_rule *r;
+		int covered;
+		const struct db_entity *member;
+		const struct db_list *entry;
+	} slot[MEMO_SIZE];
+};
+
+static int covered(struct memo *m, const struct db *db, const struct db_entity *x,
+		   const struct policy_rule *r, const char *as_of, const struct db_entity **member,
+		   const struct db_list **entry)
+{
+	size_t h = ((size_t)x / sizeof *x * 31 + (size_t)r / sizeof *r) % MEMO_SIZE;
+
+	for (size_t k = 0; k < MEMO_SIZE; k++, h = (h + 1) % MEMO_SIZE) {
+		struct memo_slot *s = &m->slot[h];
+
+		if (s->x == x && s->r == r) {
+			*member = s->member, *entry = s->entry;
+			return s->covered;
+		}
+		if (!s->x) {
+			s->x = x, s->r = r;
+			s->covered = db_covered(db, x, r->list, r->reach, as_of, &s->member, &s->entry);
+			*member = s->member, *entry = s->entry;
+			return s->covered;
+		}
+	}
+	return db_covered(db, x, r->list, r->reach, as_of, member, entry); /* full */
+}
+
 static void judge_attr(struct bom_component *c, const struct bom_attr *a, const struct db *db,
-		       const struct policy *p, const struct policy_rule *r, const char *as_of)
+		       const struct policy *p, const struct policy_rule *r, const char *as_of,
+		       struct memo *m)
 {
 	const struct db_entity *x, *member;
 	const struct db_list *entry;
@@ -31,7 +70,7 @@ static void judge_attr(struct bom_component *c, const struct bom_attr *a, const 
 		return;
 	}
 	x = db_entity(db, a->entity);
-	if (!x || !db_covered(db, x, r->list, r->reach, as_of, &member, &entry))
+	if (!x || !covered(m, db, x, r, as_of, &member, &entry))
 		return;
 	if (member == x)
 		reason = xasprintf("%s is on list %s since %s (%s)", x->id, r->list, entry->from,
@@ -80,6 +119,8 @@ static void judge_coverage(struct bom *b, const struct policy_set *set)
 
 void judge_bom(struct bom *b, const struct db *db, const struct policy_set *set)
 {
+	struct memo *m = xcalloc(1, sizeof *m);
+
 	b->verdict = VERDICT_CLEAN;
 	for (size_t i = 0; i < b->ncomponents; i++) {
 		struct bom_component *c = b->components[i];
@@ -93,9 +134,10 @@ void judge_bom(struct bom *b, const struct db *db, const struct policy_set *set)
 					if (policy_rule_applies(&p->rules[ri], b->as_of,
 								c->attrs[k].role))
 						judge_attr(c, &c->attrs[k], db, p, &p->rules[ri],
-							   b->as_of);
+							   b->as_of, m);
 			}
 		b->verdict = worse(b->verdict, c->verdict);
 	}
 	judge_coverage(b, set);
+	free(m);
 }

@@ -479,6 +479,34 @@ static int check_fact(const struct db *db, const struct db_fact *f, struct hw_er
 	return 0;
 }
 
+static int owner_cmp(const void *a, const void *b)
+{
+	const struct db_owner *x = a, *y = b;
+	int r = strcmp(x->child, y->child);
+
+	/* ties keep file order: by where they were read */
+	if (r)
+		return r;
+	r = strcmp(x->fact.file, y->fact.file);
+	return r ? r : (x->fact.line > y->fact.line) - (x->fact.line < y->fact.line);
+}
+
+/* The first edge whose child is id (edges are sorted by child), or NULL. */
+static const struct db_owner *first_edge(const struct db *db, const char *id)
+{
+	size_t lo = 0, hi = db->nowners;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (strcmp(db->owners[mid].child, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < db->nowners && !strcmp(db->owners[lo].child, id) ? &db->owners[lo] : NULL;
+}
+
 static int check_sources(const struct db *db, struct hw_err *e)
 {
 	for (size_t i = 0; i < db->nentities; i++)
@@ -653,6 +681,8 @@ int db_finish(struct db *db, struct hw_err *e)
 					  "not",
 				       o->fact.file, o->fact.line, o->child, o->parent);
 	}
+	if (db->nowners > 1)
+		qsort(db->owners, db->nowners, sizeof *db->owners, owner_cmp);
 	index_names(db);
 	snprintf(db->fingerprint, sizeof db->fingerprint, "%016llx", (unsigned long long)db->hash);
 	db->finished = 1;
@@ -679,12 +709,11 @@ int db_owner_controls(const struct db_owner *o)
 const struct db_entity *db_parent(const struct db *db, const struct db_entity *x,
 				  const char *date)
 {
-	for (size_t i = 0; i < db->nowners; i++) {
-		const struct db_owner *o = &db->owners[i];
+	const struct db_owner *o = first_edge(db, x->id), *end = db->owners + db->nowners;
 
-		if (!strcmp(o->child, x->id) && db_owner_active(o, date) && db_owner_controls(o))
+	for (; o && o < end && !strcmp(o->child, x->id); o++)
+		if (db_owner_active(o, date) && db_owner_controls(o))
 			return db_entity(db, o->parent);
-	}
 	return NULL;
 }
 
@@ -704,15 +733,11 @@ double db_lookthrough_share(const struct db *db, const struct db_entity *x, cons
 	double share = 100;
 
 	for (int depth = 0; depth < MAX_CHAIN; depth++) {
-		const struct db_owner *edge = NULL;
+		const struct db_owner *edge = NULL, *o = first_edge(db, x->id);
 
-		for (size_t i = 0; i < db->nowners && !edge; i++) {
-			const struct db_owner *o = &db->owners[i];
-
-			if (!strcmp(o->child, x->id) && db_owner_active(o, date) &&
-			    db_owner_controls(o))
+		for (; o && o < db->owners + db->nowners && !strcmp(o->child, x->id) && !edge; o++)
+			if (db_owner_active(o, date) && db_owner_controls(o))
 				edge = o;
-		}
 		if (!edge)
 			return share;
 		if (edge->share < 0)
