@@ -58,6 +58,7 @@ static void component_free(struct bom_component *c)
 		free(a->country);
 		free(a->controller);
 		free(a->source);
+		free(a->overlay);
 	}
 	for (size_t i = 0; i < c->nfindings; i++) {
 		struct bom_finding *f = &c->findings[i];

@@ -42,6 +42,7 @@ struct bom_attr {
 	char *country;    /* ISO 3166-1 alpha-2 of its headquarters, or NULL */
 	char *controller; /* ultimate controlling entity on the as-of date, or NULL */
 	char *source;     /* source ids behind the mapping, comma-separated */
+	char *overlay;    /* the user's overlay file the mapping came from, or NULL */
 };
 
 struct bom_finding {

@@ -172,6 +172,8 @@ static void component(struct w *w, const struct bom_component *c)
 			propf(w, a->controller, "hwbom:origin:%s%s", a->role, ":controller");
 		if (a->source)
 			propf(w, a->source, "hwbom:origin:%s%s", a->role, ":source");
+		if (a->overlay)
+			propf(w, a->overlay, "hwbom:origin:%s%s", a->role, ":overlay");
 	}
 	for (size_t i = 0; i < c->nfindings; i++) {
 		const struct bom_finding *f = &c->findings[i];

@@ -48,7 +48,7 @@ int load_db(const char *datadir, const char *overlay, struct db *db, struct hw_e
 		rc = db_load_dir(db, dir, e);
 	free(dir);
 	if (!rc && overlay)
-		rc = db_load_file(db, overlay, e);
+		rc = db_load_overlay(db, overlay, e);
 	if (!rc)
 		rc = db_finish(db, e);
 	return rc;

@@ -29,7 +29,7 @@ static void usage(FILE *f)
 	      "\n"
 	      "  --as-of DATE        owners and lists on DATE, YYYY-MM-DD (default: today)\n"
 	      "  --datadir DIR       the database (default " HWBOM_DATADIR ")\n"
-	      "  --db-overlay FILE   local records loaded after the shipped ones\n"
+	      "  --db-overlay FILE   local records that replace shipped ones with the same name\n"
 	      "  --ieee-dir DIR      IEEE MAC registries (default " HWBOM_IEEE_DIR ")\n"
 	      "  -h, --help          show this help\n"
 	      "\n"

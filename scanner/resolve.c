@@ -66,6 +66,9 @@ static const struct {
 static void set_entity(struct bom_attr *a, const struct db_entity *x, const char *src,
 		       const struct db *db, const char *as_of)
 {
+	/* a user's correction says so in the evidence */
+	if (x->fact.overlay)
+		bom_set(&a->overlay, x->fact.file);
 	bom_set(&a->entity, x->id);
 	bom_set(&a->name, x->name);
 	bom_set(&a->country, x->country);
@@ -95,11 +98,14 @@ static void attribute(struct bom_component *c, const struct bom_id *id, const ch
 	const struct db_entity *x = m ? db_entity(db, m->entity) : NULL;
 
 	free(key);
-	if (x)
+	if (x) {
 		set_entity(a, x, m->fact.src, db, as_of);
-	else
+		if (m->fact.overlay)
+			bom_set(&a->overlay, m->fact.file);
+	} else {
 		/* the registry's name still helps a person; it is not an entity */
 		bom_set(&a->name, id->name);
+	}
 }
 
 /* Memory firmware often puts a JEDEC code where the manufacturer's name

@@ -63,18 +63,29 @@ static void fact_free(struct db_fact *f)
 	free(f->note);
 }
 
+static void source_free(struct db_source *s)
+{
+	free(s->id), free(s->date), free(s->title), free(s->url), fact_free(&s->fact);
+}
+
+static void entity_free(struct db_entity *x)
+{
+	free(x->id), free(x->name), free(x->country), free(x->control), fact_free(&x->fact);
+}
+
+static void ident_free(struct db_ident *x)
+{
+	free(x->key), free(x->entity), fact_free(&x->fact);
+}
+
 void db_free(struct db *db)
 {
 	if (!db)
 		return;
-	for (size_t i = 0; i < db->nsources; i++) {
-		struct db_source *s = &db->sources[i];
-		free(s->id), free(s->date), free(s->title), free(s->url), fact_free(&s->fact);
-	}
-	for (size_t i = 0; i < db->nentities; i++) {
-		struct db_entity *x = &db->entities[i];
-		free(x->id), free(x->name), free(x->country), free(x->control), fact_free(&x->fact);
-	}
+	for (size_t i = 0; i < db->nsources; i++)
+		source_free(&db->sources[i]);
+	for (size_t i = 0; i < db->nentities; i++)
+		entity_free(&db->entities[i]);
 	for (size_t i = 0; i < db->nlists; i++) {
 		struct db_list *l = &db->lists[i];
 		free(l->entity), free(l->list), free(l->from), free(l->to), free(l->edition);
@@ -88,10 +99,8 @@ void db_free(struct db *db)
 		struct db_owner *o = &db->owners[i];
 		free(o->parent), free(o->child), free(o->from), free(o->to), fact_free(&o->fact);
 	}
-	for (size_t i = 0; i < db->nidents; i++) {
-		struct db_ident *x = &db->idents[i];
-		free(x->key), free(x->entity), fact_free(&x->fact);
-	}
+	for (size_t i = 0; i < db->nidents; i++)
+		ident_free(&db->idents[i]);
 	for (size_t i = 0; i < db->nfiles; i++)
 		free(db->files[i]);
 	for (size_t i = 0; i < db->nnames; i++)
@@ -396,6 +405,27 @@ int db_load_file(struct db *db, const char *path, struct hw_err *e)
 	return rc;
 }
 
+int db_load_overlay(struct db *db, const char *path, struct hw_err *e)
+{
+	size_t ns = db->nsources, ne = db->nentities, ni = db->nidents, nl = db->nlists;
+	size_t no = db->nowners, na = db->naliases;
+	int rc = db_load_file(db, path, e);
+
+	for (size_t i = ns; i < db->nsources; i++)
+		db->sources[i].fact.overlay = 1;
+	for (size_t i = ne; i < db->nentities; i++)
+		db->entities[i].fact.overlay = 1;
+	for (size_t i = ni; i < db->nidents; i++)
+		db->idents[i].fact.overlay = 1;
+	for (size_t i = nl; i < db->nlists; i++)
+		db->lists[i].fact.overlay = 1;
+	for (size_t i = no; i < db->nowners; i++)
+		db->owners[i].fact.overlay = 1;
+	for (size_t i = na; i < db->naliases; i++)
+		db->aliases[i].fact.overlay = 1;
+	return rc;
+}
+
 int db_load_dir(struct db *db, const char *dir, struct hw_err *e)
 {
 	size_t n;
@@ -431,6 +461,32 @@ static int ident_cmp(const void *a, const void *b)
 {
 	return strcmp(((const struct db_ident *)a)->key, ((const struct db_ident *)b)->key);
 }
+
+/* For sorting before the duplicate checks: records with the same name in
+ * the order they were read, shipped ones first, so that a shipped record
+ * sits next to at most the first overlay record of its name and the
+ * message names the earlier line. */
+static int fact_order(const struct db_fact *a, const struct db_fact *b)
+{
+	int r;
+
+	if (a->overlay != b->overlay)
+		return a->overlay - b->overlay;
+	r = strcmp(a->file, b->file);
+	return r ? r : (a->line > b->line) - (a->line < b->line);
+}
+
+#define SORTER(name, type, field)                                               \
+	static int name(const void *a, const void *b)                           \
+	{                                                                       \
+		const type *x = a, *y = b;                                      \
+		int r = strcmp(x->field, y->field);                             \
+		return r ? r : fact_order(&x->fact, &y->fact);                  \
+	}
+SORTER(entity_sort, struct db_entity, id)
+SORTER(source_sort, struct db_source, id)
+SORTER(ident_sort, struct db_ident, key)
+#undef SORTER
 
 const struct db_entity *db_entity(const struct db *db, const char *id)
 {
@@ -624,34 +680,63 @@ const struct db_entity *db_lookup_name(const struct db *db, const char *name, co
 	return x;
 }
 
+/* Two records with the same id: when one is an overlay's and the other
+ * shipped, the overlay's wins and the other is dropped (1); otherwise it is
+ * a conflict (0). */
+static int overrides(struct db_fact *a, struct db_fact *b)
+{
+	if (a->overlay == b->overlay)
+		return 0;
+	(a->overlay ? b : a)->dropped = 1;
+	return 1;
+}
+
+/* Remove the dropped records of a sorted array, keeping the order. */
+#define COMPACT(arr, n, freefn)                                          \
+	do {                                                             \
+		size_t o_ = 0;                                           \
+		for (size_t i_ = 0; i_ < (n); i_++) {                    \
+			if ((arr)[i_].fact.dropped)                      \
+				freefn(&(arr)[i_]);                      \
+			else                                             \
+				(arr)[o_++] = (arr)[i_];                 \
+		}                                                        \
+		(n) = o_;                                                \
+	} while (0)
+
 int db_finish(struct db *db, struct hw_err *e)
 {
 	if (db->finished)
 		return 0;
 	if (db->nsources)
-		qsort(db->sources, db->nsources, sizeof *db->sources, source_cmp);
+		qsort(db->sources, db->nsources, sizeof *db->sources, source_sort);
 	for (size_t i = 1; i < db->nsources; i++)
-		if (!strcmp(db->sources[i].id, db->sources[i - 1].id))
+		if (!strcmp(db->sources[i].id, db->sources[i - 1].id) &&
+		    !overrides(&db->sources[i - 1].fact, &db->sources[i].fact))
 			return hw_fail(e, "%s:%u: source '%s' is already defined at %s:%u",
 				       db->sources[i].fact.file, db->sources[i].fact.line, db->sources[i].id,
 				       db->sources[i - 1].fact.file, db->sources[i - 1].fact.line);
+	COMPACT(db->sources, db->nsources, source_free);
 	if (db->nentities)
-		qsort(db->entities, db->nentities, sizeof *db->entities, entity_cmp);
+		qsort(db->entities, db->nentities, sizeof *db->entities, entity_sort);
 	for (size_t i = 1; i < db->nentities; i++)
-		if (!strcmp(db->entities[i].id, db->entities[i - 1].id))
+		if (!strcmp(db->entities[i].id, db->entities[i - 1].id) &&
+		    !overrides(&db->entities[i - 1].fact, &db->entities[i].fact))
 			return hw_fail(e, "%s:%u: entity '%s' is already defined at %s:%u",
 				       db->entities[i].fact.file, db->entities[i].fact.line,
 				       db->entities[i].id, db->entities[i - 1].fact.file,
 				       db->entities[i - 1].fact.line);
+	COMPACT(db->entities, db->nentities, entity_free);
 	if (db->nidents)
-		qsort(db->idents, db->nidents, sizeof *db->idents, ident_cmp);
+		qsort(db->idents, db->nidents, sizeof *db->idents, ident_sort);
 	for (size_t i = 1; i < db->nidents; i++) {
-		const struct db_ident *a = &db->idents[i - 1], *b = &db->idents[i];
+		struct db_ident *a = &db->idents[i - 1], *b = &db->idents[i];
 
-		if (!strcmp(a->key, b->key))
+		if (!strcmp(a->key, b->key) && !overrides(&a->fact, &b->fact))
 			return hw_fail(e, "%s:%u: '%s' is already mapped at %s:%u", b->fact.file, b->fact.line,
 				       b->key, a->fact.file, a->fact.line);
 	}
+	COMPACT(db->idents, db->nidents, ident_free);
 	if (check_sources(db, e) < 0)
 		return -1;
 	for (size_t i = 0; i < db->nidents; i++)
@@ -669,9 +754,13 @@ int db_finish(struct db *db, struct hw_err *e)
 			return hw_fail(e, "%s:%u: alias \"%s\" names unknown entity '%s'",
 				       db->aliases[i].fact.file, db->aliases[i].fact.line, db->aliases[i].name,
 				       db->aliases[i].entity);
-	for (size_t i = 0; i < db->nowners; i++) {
-		const struct db_owner *o = &db->owners[i];
+	/* a loop is blamed on an overlay edge in it before a shipped one, since
+	 * that is the line the user can fix */
+	for (size_t n = 0; n < 2 * db->nowners; n++) {
+		const struct db_owner *o = &db->owners[n % db->nowners];
 
+		if (o->fact.overlay != (n < db->nowners))
+			continue;
 		if (!db_entity(db, o->parent) || !db_entity(db, o->child))
 			return hw_fail(e, "%s:%u: owner %s -> %s names unknown entity '%s'", o->fact.file,
 				       o->fact.line, o->parent, o->child,

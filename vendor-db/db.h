@@ -20,6 +20,8 @@ struct db_fact {
 	char *note;
 	const char *file;
 	unsigned line;
+	int overlay; /* read from a user's overlay (db_load_overlay()) */
+	int dropped; /* replaced by an overlay record: not used */
 };
 
 struct db_source {
@@ -70,6 +72,9 @@ void db_free(struct db *db);
 
 /* Read one file, or every *.db file of a directory in name order. */
 int db_load_file(struct db *db, const char *path, struct hw_err *e);
+/* Read a user's overlay: its entities, sources and identifier mappings
+ * replace shipped ones of the same id (a correction), the rest adds. */
+int db_load_overlay(struct db *db, const char *path, struct hw_err *e);
 int db_load_dir(struct db *db, const char *dir, struct hw_err *e);
 /* Resolve and check everything loaded: unknown references, duplicate ids,
  * identifiers mapped twice, ownership cycles, dates out of order. */

@@ -192,6 +192,55 @@ static void test_malformed_files(void **state)
 #undef BAD
 }
 
+/* A user's overlay replaces shipped records with the same name or key, and
+ * says so; two overlays may still not contradict each other. */
+static void test_overlay_wins(void **state)
+{
+	static const char overlay[] =
+		"source s2 date=2026-01-01 title=\"Local correction\"\n"
+		"entity intel name=\"Intel Corporation\" country=IE control=public src=s2\n"
+		"id pci:19e5 intel src=s2\n"
+		"id usb:8087 intel src=s2\n";
+	struct hw_err e = {0};
+	struct db *db = db_new();
+	char *wpath = write_temp("db", world, strlen(world));
+	char *opath = write_temp("db", overlay, strlen(overlay));
+	const struct db_ident *m;
+
+	(void)state;
+	assert_int_equal(db_load_file(db, wpath, &e), 0);
+	assert_int_equal(db_load_overlay(db, opath, &e), 0);
+	assert_int_equal(db_finish(db, &e), 0);
+	m = db_lookup(db, "pci:19e5");
+	assert_non_null(m);
+	assert_string_equal(m->entity, "intel");
+	assert_true(m->fact.overlay);
+	assert_string_equal(m->fact.file, opath);
+	assert_false(db_lookup(db, "pci:8086")->fact.overlay);
+	assert_string_equal(db_entity(db, "intel")->country, "IE");
+	assert_string_equal(db_source(db, "s2")->title, "Local correction");
+	/* replaced, not added */
+	assert_int_equal(db_count_entities(db), 6);
+	assert_int_equal(db_count_idents(db), 3);
+	assert_int_equal(db_count_sources(db), 2);
+	/* the shipped edges still hold: honor stays under huawei until 2020 */
+	assert_string_equal(db_parent(db, db_entity(db, "honor"), "2019-01-01")->id, "huawei");
+	db_free(db);
+
+	/* the same overlay read twice contradicts itself */
+	db = db_new();
+	assert_int_equal(db_load_file(db, wpath, &e), 0);
+	assert_int_equal(db_load_overlay(db, opath, &e), 0);
+	assert_int_equal(db_load_overlay(db, opath, &e), 0);
+	assert_int_equal(db_finish(db, &e), -1);
+	assert_non_null(strstr(e.msg, "is already defined at"));
+	db_free(db);
+	unlink(wpath);
+	unlink(opath);
+	free(wpath);
+	free(opath);
+}
+
 /* The shipped database loads, passes every check and maps the vendors the
  * PCI slice relies on. */
 static void test_shipped_database(void **state)
@@ -258,6 +307,7 @@ int main(void)
 		cmocka_unit_test(test_control_over_time),
 		cmocka_unit_test(test_coverage_by_reach),
 		cmocka_unit_test(test_malformed_files),
+		cmocka_unit_test(test_overlay_wins),
 		cmocka_unit_test(test_shipped_database),
 		cmocka_unit_test(test_reference_identifiers),
 	};
