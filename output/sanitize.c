@@ -23,19 +23,37 @@ static int shortest(int c, int n)
 	return n == (c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4);
 }
 
+static int printable_ascii(unsigned char c)
+{
+	return c >= 0x20 && c < 0x7f;
+}
+
 char *hw_sanitize_n(const char *s, size_t len)
 {
+	size_t clean = 0, cap, i = 0, o = 0;
+	char *out;
+
+	/* the common case, a short printable ASCII string, is copied as it is */
+	while (clean < len && printable_ascii((unsigned char)s[clean]))
+		clean++;
+	if (clean == len && len <= HW_STR_MAX) {
+		char *copy = xmalloc(len + 1);
+
+		memcpy(copy, s, len);
+		copy[len] = '\0';
+		return copy;
+	}
+
 	/* each input byte becomes at most 3 output bytes */
-	size_t cap = (len < HW_STR_MAX ? len : HW_STR_MAX) * 3 + sizeof ellipsis;
-	char *out = xmalloc(cap + 1);
-	size_t i = 0, o = 0;
+	cap = (len < HW_STR_MAX ? len : HW_STR_MAX) * 3 + sizeof ellipsis;
+	out = xmalloc(cap + 1);
 
 	while (i < len) {
 		const char *piece;
 		size_t plen;
 		int n, c;
 
-		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+		if (printable_ascii((unsigned char)s[i])) {
 			/* printable ASCII, the common case: as it is */
 			if (o + 1 > HW_STR_MAX) {
 				memcpy(out + o, ellipsis, 3);
