@@ -34,6 +34,17 @@ const char *rec_get(const struct rec *r, const char *key)
 	return NULL;
 }
 
+/* Whether the n bytes at s are all ASCII, which is valid UTF-8: most lines,
+ * and much cheaper to tell than a full UTF-8 check. */
+static int ascii(const char *s, size_t n)
+{
+	unsigned char any = 0;
+
+	for (size_t i = 0; i < n; i++)
+		any |= (unsigned char)s[i];
+	return any < 0x80;
+}
+
 int rec_is_ident(const char *s)
 {
 	size_t n = 0;
@@ -199,7 +210,7 @@ int recfile_parse(const char *name, const char *buf, size_t len, rec_fn fn, void
 			return rec_fail(&r, e, "NUL byte in line");
 		memcpy(line, buf + pos, n);
 		line[n] = '\0';
-		if (!xmlCheckUTF8((const unsigned char *)line))
+		if (!ascii(line, n) && !xmlCheckUTF8((const unsigned char *)line))
 			return rec_fail(&r, e, "line is not valid UTF-8");
 		pos += raw + (nl ? 1 : 0);
 		for (p = line; is_space(*p); p++)
