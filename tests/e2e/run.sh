@@ -396,8 +396,36 @@ if [ $? -eq 2 ]; then ok; else bad "unknown command does not exit 2"; fi
 	--pci-dump $fx/pci/huawei-taishan.dump -o "$out/shipped.xml"
 if [ $? -eq 1 ]; then ok; else bad "shipped database: Huawei dump does not exit 1"; fi
 valid "$out/shipped.xml"
-xp "$out/shipped.xml" "$(prop 0000:3c:00.0 hwbom:finding)" "block ndaa889/covered-producer card-assembler huawei"
 xp "$out/shipped.xml" "$(prop 0000:3c:00.0 hwbom:origin:chip-vendor)" intel
+# every shipped policy judges it: the findings of the card, in order
+findings() { # findings FILE BOM-REF: the component's findings, one per line
+	xmllint --xpath "//*[local-name()='component'][@bom-ref='$2']/*[local-name()='properties']/*[local-name()='property'][@name='hwbom:finding']/text()" "$1" 2>/dev/null
+}
+same() { # same NAME GOT WANT
+	if [ "$2" = "$3" ]; then ok; else bad "$1: got '$2', expected '$3'"; fi
+}
+same "shipped policies 2024" "$(findings "$out/shipped.xml" pci:0000:3c:00.0)" \
+"info dod-1260h/listed card-assembler huawei
+info entity-list/listed card-assembler huawei
+block fcc-covered/covered-entity card-assembler huawei
+block ndaa889/covered-producer card-assembler huawei"
+# from 2026-06-30 the §805 bar makes the 1260H listing a review finding
+"$hwbom" scan --datadir vendor-db --pci-ids $fx/pci.ids --as-of 2026-07-01 \
+	--pci-dump $fx/pci/huawei-taishan.dump -o "$out/shipped-2026.xml"
+same "shipped policies 2026" "$(findings "$out/shipped-2026.xml" pci:0000:3c:00.0 | head -1)" \
+	"review dod-1260h/contract-bar card-assembler huawei"
+# §5949: CXMT DRAM dies are a review finding before 2027-12-23 and block after
+for pair in 2027-01-01:0:review:before-effect 2028-01-01:1:block:covered-semiconductor; do
+	d=${pair%%:*} rest=${pair#*:}
+	"$hwbom" scan --datadir vendor-db --root $fx/root/spd --probe memory --as-of $d \
+		--policy ndaa2023-5949 -o "$out/5949.xml" 2>/dev/null
+	same "5949 $d exit" $? "${rest%%:*}"
+	rest=${rest#*:}
+	same "5949 $d" "$(findings "$out/5949.xml" memory:spd:0-0051)" \
+		"${rest%%:*} ndaa2023-5949/${rest#*:} die-maker cxmt"
+	same "5949 $d samsung die" "$(findings "$out/5949.xml" memory:spd:0-0050)" ""
+done
+valid "$out/5949.xml"
 "$hwbom" scan --datadir vendor-db --pci-ids $fx/pci.ids --as-of 2024-06-01 \
 	--pci-dump $fx/pci/intel-on-lenovo.dump -o "$out/shipped2.xml"
 xp "$out/shipped2.xml" "$(prop 0000:3b:00.0 hwbom:origin:card-assembler)" lenovo
