@@ -49,7 +49,7 @@ LIB_SRC  := output/alloc.c output/err.c output/sanitize.c output/bom.c output/ro
             probes/display.c probes/edid.c probes/storage.c probes/net.c probes/oui.c probes/oui_index.c probes/spd.c \
             probes/tpm.c probes/tpm_vendor.c \
             scanner/policy.c scanner/resolve.c scanner/judge.c scanner/outfile.c
-MAIN_SRC := scanner/main.c scanner/scan.c scanner/datadir.c scanner/dbcmd.c
+MAIN_SRC := scanner/main.c scanner/scan.c scanner/datadir.c scanner/dbcmd.c scanner/policycmd.c
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(MAIN_SRC:%.c=$(BUILD)/%.o)
 

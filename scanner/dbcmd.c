@@ -39,7 +39,7 @@ static void usage(FILE *f)
 }
 
 /* Print a database string safely (a hostile overlay could hold anything). */
-static void put(const char *s)
+void print_str(const char *s)
 {
 	char *t = hw_sanitize(s ? s : "");
 
@@ -47,7 +47,7 @@ static void put(const char *s)
 	free(t);
 }
 
-static void sources(const struct db *db, const char *src)
+void print_sources(const struct db *db, const char *src)
 {
 	char *copy = xstrdup(src), *tok, *save;
 
@@ -56,10 +56,10 @@ static void sources(const struct db *db, const char *src)
 
 		printf("      [%s] ", tok);
 		if (s) {
-			put(s->title);
+			print_str(s->title);
 			printf(" (%s)", s->date);
 			if (s->url)
-				printf(" "), put(s->url);
+				printf(" "), print_str(s->url);
 		}
 		printf("\n");
 	}
@@ -76,10 +76,10 @@ static void describe(const struct db *db, const struct db_entity *x, const char 
 	const struct db_list *l;
 	size_t n;
 
-	printf("  entity     %s  ", x->id), put(x->name), printf("\n");
+	printf("  entity     %s  ", x->id), print_str(x->name), printf("\n");
 	printf("  country    %s    control: %s%s\n", x->country, x->control,
 	       x->fact.unverified ? "    (unverified)" : "");
-	sources(db, x->fact.src);
+	print_sources(db, x->fact.src);
 	printf("  owners on %s:\n", date);
 	o = db_owners(db, &n);
 	for (size_t i = 0; i < n; i++)
@@ -90,7 +90,7 @@ static void describe(const struct db *db, const struct db_entity *x, const char 
 			printf("  %s  from %s to %s%s\n", db_owner_controls(&o[i]) ? "controls" : "stake",
 			       o[i].from ? o[i].from : "?", o[i].to ? o[i].to : "now",
 			       o[i].fact.unverified ? "  (unverified)" : "");
-			sources(db, o[i].fact.src);
+			print_sources(db, o[i].fact.src);
 		}
 	if (top == x) {
 		printf("  controlled by itself (no controlling owner)\n");
@@ -191,7 +191,7 @@ static int lookup_one(const struct db *db, const struct db_opts *o, const char *
 		x = db_lookup_name(db, key + 7, &src);
 		if (x) {
 			printf("  matched by name\n");
-			sources(db, src);
+			print_sources(db, src);
 		}
 	} else if (!strncmp(key, "oui:", 4)) {
 		char mac[13];
@@ -206,7 +206,7 @@ static int lookup_one(const struct db *db, const struct db_opts *o, const char *
 			mac[k++] = 'X'; /* matches no digit: only blocks as long as what was given */
 		mac[12] = '\0';
 		if (oui_lookup(o->ieee_dir, mac, &hit, &e) == 1) {
-			printf("  registrant %s %s: ", hit.registry, hit.prefix), put(hit.org);
+			printf("  registrant %s %s: ", hit.registry, hit.prefix), print_str(hit.org);
 			printf(" (%s)\n", *hit.country ? hit.country : "no country");
 			x = db_lookup_name(db, hit.org, &src);
 			if (!x)
@@ -222,7 +222,7 @@ static int lookup_one(const struct db *db, const struct db_opts *o, const char *
 		if (m && (x = db_entity(db, m->entity))) {
 			printf("  mapped at %s:%u%s\n", m->fact.file, m->fact.line,
 			       m->fact.unverified ? "  (unverified)" : "");
-			sources(db, m->fact.src);
+			print_sources(db, m->fact.src);
 		}
 	}
 	if (x) {

@@ -30,6 +30,12 @@
 
 int cmd_scan(int argc, char **argv);
 int cmd_db(int argc, char **argv);
+int cmd_policy(int argc, char **argv);
+
+/* Print a database string to stdout, sanitised (an overlay may hold anything). */
+void print_str(const char *s);
+/* Print the sources of a src= list, one per line, with their titles. */
+void print_sources(const struct db *db, const char *src);
 
 /* The installed data directory, or vendor-db/ beside an uninstalled binary. */
 const char *default_datadir(void);

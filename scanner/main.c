@@ -16,6 +16,8 @@ static void usage(FILE *f)
 	      "\n"
 	      "Commands:\n"
 	      "  scan      scan this machine (or recorded data) and write its CycloneDX BOM\n"
+	      "  db        look up, check and count the origin database\n"
+	      "  policy    list the policies and show what one holds\n"
 	      "\n"
 	      "Options:\n"
 	      "  -h, --help     show this help (hwbom COMMAND --help for a command's)\n"
@@ -72,6 +74,8 @@ int main(int argc, char **argv)
 		rc = cmd_scan(argc - 1, argv + 1);
 	} else if (!strcmp(argv[1], "db")) {
 		rc = cmd_db(argc - 1, argv + 1);
+	} else if (!strcmp(argv[1], "policy")) {
+		rc = cmd_policy(argc - 1, argv + 1);
 	} else {
 		msg_error("unknown command '%s' (try 'hwbom --help')", argv[1]);
 		rc = EXIT_BAD;

@@ -92,11 +92,18 @@ static void rule_free(struct policy_rule *pr)
 	free(pr->cite);
 }
 
+/* reach= values, in the order of enum db_reach */
+static const char *const reaches[] = {"self", "subsidiaries", "affiliates"};
+
+const char *policy_reach_name(enum db_reach reach)
+{
+	return (size_t)reach < sizeof reaches / sizeof *reaches ? reaches[reach] : "?";
+}
+
 static int rec_rule(struct load *l, const struct rec *r, struct hw_err *e)
 {
 	static const char *const keys[] = {"list", "reach",    "roles", "severity", "from",
 					   "to",   "cite",     "src",   "note",     NULL};
-	static const char *const reaches[] = {"self", "subsidiaries", "affiliates"};
 	const char *reach = rec_get(r, "reach"), *sev = rec_get(r, "severity");
 	const char *from = rec_get(r, "from"), *to = rec_get(r, "to");
 	struct policy_rule pr = {0};
@@ -220,7 +227,7 @@ int policy_rule_applies(const struct policy_rule *r, const char *date, const cha
 {
 	if (strcmp(r->from, date) > 0 || (r->to && strcmp(date, r->to) >= 0))
 		return 0;
-	if (!r->roles)
+	if (!r->roles || !role)
 		return 1;
 	for (size_t i = 0; i < r->nroles; i++)
 		if (!strcmp(r->roles[i], role))

@@ -44,7 +44,10 @@ int policy_load_dir(struct policy_set *set, const char *dir, const struct db *db
 		    struct hw_err *e);
 void policy_set_clear(struct policy_set *set);
 
-/* Whether rule r is in force on date and reaches role. */
+/* "self", "subsidiaries" or "affiliates", as written in a rule. */
+const char *policy_reach_name(enum db_reach reach);
+
+/* Whether rule r is in force on date and reaches role (any role: NULL). */
 int policy_rule_applies(const struct policy_rule *r, const char *date, const char *role);
 
 #endif

@@ -60,7 +60,7 @@ static void usage(FILE *f)
 	      "  --datadir DIR       database and policies (default " HWBOM_DATADIR ",\n"
 	      "                      or vendor-db/ beside an uninstalled hwbom)\n"
 	      "  --fail-on LEVEL     exit 1 when a verdict reaches LEVEL: block (default),\n"
-	      "                      review, unknown or never\n"
+	      "                      review, unknown, info or never\n"
 	      "\n"
 	      "Output:\n"
 	      "  -o, --output FILE   write to FILE, whole or not at all (default: stdout)\n"
@@ -189,8 +189,9 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 		case O_FAILON:
 			if (!strcmp(optarg, "never"))
 				o->fail_on = FAIL_NEVER;
-			else if (verdict_parse(optarg, &level) < 0 || level < VERDICT_UNKNOWN) {
-				msg_error("--fail-on %s: use block, review, unknown or never", optarg);
+			else if (verdict_parse(optarg, &level) < 0 || level < VERDICT_INFO) {
+				msg_error("--fail-on %s: use block, review, unknown, info or never",
+					  optarg);
 				return -1;
 			} else {
 				o->fail_on = (int)level;

@@ -305,6 +305,8 @@ check huawei-before-889 0 --pci-dump $fx/pci/huawei-taishan.dump --as-of 2019-08
 
 # --- --fail-on --------------------------------------------------------------
 check clean-fail-on-unknown 1 --pci-dump $fx/pci/clean-dell.dump --fail-on unknown -o $out/x.xml
+# info is below unknown: the same machine fails it too
+check clean-fail-on-info 1 --pci-dump $fx/pci/clean-dell.dump --fail-on info -o $out/x.xml
 check huawei-fail-never 0 --pci-dump $fx/pci/huawei-taishan.dump --fail-on never -o $out/x.xml
 
 # --- malformed input: status 2, the file and line named, no output ---------
@@ -343,7 +345,7 @@ fi
 # --- usage errors -----------------------------------------------------------
 check bad-as-of 2 --as-of 2024-02-30
 check bad-format 2 --format json
-check bad-fail-on 2 --fail-on info
+check bad-fail-on 2 --fail-on clean
 check stray-argument 2 extra
 check unknown-policy 2 --policy no-such-policy --pci-dump $fx/pci/clean-dell.dump
 
@@ -504,6 +506,20 @@ check db-lookup-bad 2 lookup nonsense
 check db-lint 0 lint
 check db-stats 0 stats
 check db-lint-overlay 0 lint --db-overlay $fx/db/overlay-clash.db
+
+# --- hwbom policy: list, show ------------------------------------------------
+prun() { sub=$1; shift; "$hwbom" policy "$sub" --datadir vendor-db --as-of 2027-01-01 "$@"; }
+runner=prun
+check policy-list 0 list
+check policy-show 0 show ndaa2023-5949 vendor-db/policies/dod-1260h.policy
+check policy-show-unknown 2 show no-such-policy
+check policy-show-none 2 show
+check policy-bad-command 2 frob
+printf 'policy p title=T citation=C edition=2020-01-01 src=pl115-232\nrule r list=ndaa889 reach=all roles=* severity=block from=2020-01-01 cite=x src=pl115-232\n' >"$out/bad.policy"
+prun show "$out/bad.policy" >/dev/null 2>"$out/err"
+if [ $? -eq 2 ] && grep -q "bad.policy:2: rule needs reach=self, subsidiaries or affiliates" "$out/err"; then ok; else
+	bad "policy show of a malformed policy: $(cat "$out/err")"
+fi
 runner=scan
 # the shipped database passes its own lint
 if "$hwbom" db lint --datadir vendor-db >/dev/null 2>"$out/err"; then ok; else
