@@ -67,6 +67,7 @@ static void component_free(struct bom_component *c)
 		free(f->role);
 		free(f->entity);
 		free(f->reason);
+		free(f->waiver);
 	}
 	for (size_t i = 0; i < c->nprops; i++) {
 		free(c->props[i].name);
@@ -174,6 +175,7 @@ struct bom_finding *bom_add_finding(struct bom_component *c, enum verdict severi
 
 	GROW(c->findings, c->capfindings, c->nfindings);
 	f = &c->findings[c->nfindings++];
+	memset(f, 0, sizeof *f);
 	f->severity = severity;
 	bom_set(&f->policy, policy);
 	bom_set(&f->rule, rule);

@@ -52,6 +52,8 @@ struct bom_finding {
 	char *role;
 	char *entity;
 	char *reason; /* one line a person reads: why the rule applies */
+	char *waiver; /* the waiver that names it, in force or expired, or NULL */
+	int waived;   /* a waiver in force excuses it: it does not count */
 };
 
 /* A (name, value) pair: for the machine, the database fingerprint, the

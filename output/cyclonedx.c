@@ -182,6 +182,12 @@ static void component(struct w *w, const struct bom_component *c)
 
 		prop(w, "hwbom:finding", v);
 		free(v);
+		if (f->waiver) {
+			v = xasprintf("%s/%s %s %s: %s", f->policy, f->rule, f->role, f->entity,
+				      f->waiver);
+			prop(w, "hwbom:waiver", v);
+			free(v);
+		}
 	}
 	prop(w, "hwbom:verdict", verdict_name(c->verdict));
 	if (c->unknown_reason)

@@ -56,9 +56,14 @@ int text_write(const struct bom *b, FILE *f, struct hw_err *e)
 		cell(f, cc, W_CC);
 		fprintf(f, "%s\n", verdict_name(c->verdict));
 		free(cc);
-		for (size_t k = 0; k < c->nfindings; k++)
-			fprintf(f, "    %s %s/%s: %s\n", verdict_name(c->findings[k].severity),
-				c->findings[k].policy, c->findings[k].rule, c->findings[k].reason);
+		for (size_t k = 0; k < c->nfindings; k++) {
+			const struct bom_finding *x = &c->findings[k];
+
+			fprintf(f, "    %s %s/%s: %s\n", x->waived ? "waived" : verdict_name(x->severity),
+				x->policy, x->rule, x->reason);
+			if (x->waiver)
+				fprintf(f, "      %s\n", x->waiver);
+		}
 		if (c->unknown_reason)
 			fprintf(f, "    unknown: %s\n", c->unknown_reason);
 	}

@@ -50,12 +50,38 @@ static int covered(struct memo *m, const struct db *db, const struct db_entity *
 	return db_covered(db, x, r->list, r->reach, as_of, member, entry); /* full */
 }
 
+/* Apply a waiver to the finding f just made; whether it still counts. */
+static int waive(struct bom_finding *f, const struct bom_component *c,
+		 const struct waiver_set *waivers, const char *as_of)
+{
+	char *ref = xasprintf("%s:%s", c->kind, c->location), *note;
+	int expired;
+	const struct waiver *w = waiver_find(waivers, f->policy, f->rule, f->entity, ref, as_of,
+					     &expired);
+
+	free(ref);
+	if (!w)
+		return 1;
+	if (expired)
+		note = xasprintf("waiver %s (%s, approved by %s) expired on %s", w->id, w->ref,
+				 w->approved_by, w->expires);
+	else
+		note = xasprintf("waived by %s (%s, approved by %s on %s%s%s)", w->id, w->ref,
+				 w->approved_by, w->date, w->expires ? ", until " : "",
+				 w->expires ? w->expires : "");
+	bom_set(&f->waiver, note);
+	f->waived = !expired;
+	free(note);
+	return expired;
+}
+
 static void judge_attr(struct bom_component *c, const struct bom_attr *a, const struct db *db,
 		       const struct policy *p, const struct policy_rule *r, const char *as_of,
-		       struct memo *m)
+		       struct memo *m, const struct waiver_set *waivers)
 {
 	const struct db_entity *x, *member;
 	const struct db_list *entry;
+	struct bom_finding *f;
 	char *reason;
 
 	if (!a->entity) {
@@ -80,9 +106,10 @@ static void judge_attr(struct bom_component *c, const struct bom_attr *a, const 
 				   x->id, member->id, r->list, entry->from,
 				   r->reach == REACH_AFFILIATES ? "affiliates" : "subsidiaries",
 				   r->cite);
-	bom_add_finding(c, r->severity, p->id, r->id, a->role, x->id, reason);
+	f = bom_add_finding(c, r->severity, p->id, r->id, a->role, x->id, reason);
 	free(reason);
-	c->verdict = worse(c->verdict, r->severity);
+	if (waive(f, c, waivers, as_of))
+		c->verdict = worse(c->verdict, r->severity);
 }
 
 static int role_covered(const struct bom *b, const char *role)
@@ -117,7 +144,8 @@ static void judge_coverage(struct bom *b, const struct policy_set *set)
 	}
 }
 
-void judge_bom(struct bom *b, const struct db *db, const struct policy_set *set)
+void judge_bom(struct bom *b, const struct db *db, const struct policy_set *set,
+	       const struct waiver_set *waivers)
 {
 	struct memo *m = xcalloc(1, sizeof *m);
 
@@ -134,7 +162,7 @@ void judge_bom(struct bom *b, const struct db *db, const struct policy_set *set)
 					if (policy_rule_applies(&p->rules[ri], b->as_of,
 								c->attrs[k].role))
 						judge_attr(c, &c->attrs[k], db, p, &p->rules[ri],
-							   b->as_of, m);
+							   b->as_of, m, waivers);
 			}
 		b->verdict = worse(b->verdict, c->verdict);
 	}

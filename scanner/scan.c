@@ -25,7 +25,7 @@
 
 struct scan_opts {
 	struct probe_src src;
-	const char *datadir, *overlay, *out, *as_of, *name;
+	const char *datadir, *overlay, *waivers, *out, *as_of, *name;
 	const char *policies[MAX_POLICIES];
 	size_t npolicies;
 	int text, quiet, timestamp, serial;
@@ -57,6 +57,8 @@ static void usage(FILE *f)
 	      "  --as-of DATE        judge as of DATE, YYYY-MM-DD (default: today, UTC)\n"
 	      "  --db-overlay FILE   local database records; they replace shipped ones of the\n"
 	      "                      same name or key\n"
+	      "  --waivers FILE      exceptions: findings a waiver in force names are kept,\n"
+	      "                      marked waived, and do not count\n"
 	      "  --datadir DIR       database and policies (default " HWBOM_DATADIR ",\n"
 	      "                      or vendor-db/ beside an uninstalled hwbom)\n"
 	      "  --fail-on LEVEL     exit 1 when a verdict reaches LEVEL: block (default),\n"
@@ -120,7 +122,7 @@ static int make_serial(char buf[46])
 static int parse_opts(int argc, char **argv, struct scan_opts *o)
 {
 	enum { O_ROOT = 256, O_PCIDUMP, O_DMIDUMP, O_PCIIDS, O_USBIDS, O_PNPIDS, O_IEEE, O_PROBE,
-	       O_POLICY, O_ASOF, O_OVERLAY, O_DATADIR,
+	       O_POLICY, O_ASOF, O_OVERLAY, O_WAIVERS, O_DATADIR,
 	       O_FAILON, O_FORMAT, O_NAME, O_TIMESTAMP, O_SERIAL };
 	static const struct option longopts[] = {
 		{"root", required_argument, NULL, O_ROOT},
@@ -134,6 +136,7 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 		{"policy", required_argument, NULL, O_POLICY},
 		{"as-of", required_argument, NULL, O_ASOF},
 		{"db-overlay", required_argument, NULL, O_OVERLAY},
+		{"waivers", required_argument, NULL, O_WAIVERS},
 		{"datadir", required_argument, NULL, O_DATADIR},
 		{"fail-on", required_argument, NULL, O_FAILON},
 		{"format", required_argument, NULL, O_FORMAT},
@@ -185,6 +188,7 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 			o->as_of = optarg;
 			break;
 		case O_OVERLAY: o->overlay = optarg; break;
+		case O_WAIVERS: o->waivers = optarg; break;
 		case O_DATADIR: o->datadir = optarg; break;
 		case O_FAILON:
 			if (!strcmp(optarg, "never"))
@@ -251,12 +255,14 @@ static char *machine_name(const struct scan_opts *o)
 }
 
 static int load_judgement(const struct scan_opts *o, struct db *db, struct policy_set *set,
-			  struct hw_err *e)
+			  struct waiver_set *waivers, struct hw_err *e)
 {
 	char *dir;
 	int rc = 0;
 
 	if (load_db(o->datadir, o->overlay, db, e) < 0)
+		return -1;
+	if (o->waivers && waiver_load(waivers, o->waivers, e) < 0)
 		return -1;
 	dir = xasprintf("%s/policies", o->datadir);
 	if (!o->npolicies)
@@ -353,6 +359,7 @@ struct loader {
 	const struct scan_opts *o;
 	struct db *db;
 	struct policy_set set;
+	struct waiver_set waivers;
 	struct hw_err e;
 	int rc;
 };
@@ -361,7 +368,7 @@ static void *load_main(void *arg)
 {
 	struct loader *l = arg;
 
-	l->rc = load_judgement(l->o, l->db, &l->set, &l->e);
+	l->rc = load_judgement(l->o, l->db, &l->set, &l->waivers, &l->e);
 	return NULL;
 }
 
@@ -400,7 +407,7 @@ int cmd_scan(int argc, char **argv)
 		goto out;
 	bom_sort(b);
 	resolve_bom(b, l.db, b->as_of);
-	judge_bom(b, l.db, &l.set);
+	judge_bom(b, l.db, &l.set, &l.waivers);
 	add_provenance(b, l.db, &l.set);
 	if (write_bom(&o, b, &e) < 0)
 		goto out;
@@ -415,6 +422,7 @@ out:
 	hw_err_clear(&l.e);
 	bom_free(b);
 	policy_set_clear(&l.set);
+	waiver_set_clear(&l.waivers);
 	db_free(l.db);
 	return rc;
 }

@@ -72,7 +72,7 @@ int main(int argc, char **argv)
 	bom_set(&typical->as_of, "2026-01-01");
 	add_functions(typical, 40);
 	resolve_bom(typical, db, typical->as_of);
-	judge_bom(typical, db, &set);
+	judge_bom(typical, db, &set, NULL);
 	for (size_t i = 0; i < sizeof macs / sizeof *macs; i++)
 		found += oui_lookup(ieee, macs[i], &hit, &e) == 1;
 	clock_gettime(CLOCK_MONOTONIC, &t4);
@@ -80,7 +80,7 @@ int main(int argc, char **argv)
 	ids = add_functions(b, 50000);
 	clock_gettime(CLOCK_MONOTONIC, &t2);
 	resolve_bom(b, db, b->as_of);
-	judge_bom(b, db, &set);
+	judge_bom(b, db, &set, NULL);
 	clock_gettime(CLOCK_MONOTONIC, &t3);
 	printf("load database and policies: %.2f ms\n", ms(&t0, &t1));
 	printf("a typical machine (load, 40 functions, %zu MACs of which %d found in %s): %.2f ms\n",

@@ -305,6 +305,20 @@ check huawei-before-889 0 --pci-dump $fx/pci/huawei-taishan.dump --as-of 2019-08
 
 # --- --fail-on --------------------------------------------------------------
 check clean-fail-on-unknown 1 --pci-dump $fx/pci/clean-dell.dump --fail-on unknown -o $out/x.xml
+# --- waivers: in force, the finding stays and does not count; expired, it does
+check waived 0 --pci-dump $fx/pci/huawei-taishan.dump --waivers $fx/waivers/huawei.waivers --format text
+check waiver-expired 1 --pci-dump $fx/pci/huawei-taishan.dump --waivers $fx/waivers/huawei.waivers \
+	--as-of 2025-06-01 --format text
+scan --pci-dump $fx/pci/huawei-taishan.dump --waivers $fx/waivers/huawei.waivers -o "$out/waived.xml"
+valid "$out/waived.xml"
+xp "$out/waived.xml" "$(prop 0000:3c:00.0 hwbom:finding)" "block ndaa889/covered-producer card-assembler huawei"
+xp "$out/waived.xml" "$(prop 0000:3c:00.0 hwbom:verdict)" clean
+xp "$out/waived.xml" "$(prop 0000:3c:00.0 hwbom:waiver)" \
+	"ndaa889/covered-producer card-assembler huawei: waived by w-huawei (TEST-2024-001, approved by Contracting Officer (test) on 2024-01-01, until 2025-01-01)"
+check waiver-bad 2 --pci-dump $fx/pci/huawei-taishan.dump --waivers $fx/waivers/bad.waivers -o "$out/w.xml"
+if [ ! -e "$out/w.xml" ]; then ok; else bad "a bad waiver file left an output file"; fi
+check waiver-missing 2 --pci-dump $fx/pci/huawei-taishan.dump --waivers $fx/waivers/none.waivers
+
 # info is below unknown: the same machine fails it too
 check clean-fail-on-info 1 --pci-dump $fx/pci/clean-dell.dump --fail-on info -o $out/x.xml
 check huawei-fail-never 0 --pci-dump $fx/pci/huawei-taishan.dump --fail-on never -o $out/x.xml

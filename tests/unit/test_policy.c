@@ -79,7 +79,7 @@ static struct bom *judge(struct fx *f, const char *date)
 	pci(b, "0000:03:00.0", "1234", NULL);    /* a Huawei affiliate */
 	pci(b, "0000:04:00.0", "8086", "abcd");  /* card maker not in the database */
 	resolve_bom(b, f->db, date);
-	judge_bom(b, f->db, &f->set);
+	judge_bom(b, f->db, &f->set, NULL);
 	return b;
 }
 
@@ -167,7 +167,7 @@ static void test_unseen_roles_make_machine_unknown(void **state)
 
 	bom_set(&b->as_of, "2024-01-01");
 	/* PCI never read: the rule's roles are unseen, so not clean */
-	judge_bom(b, f->db, &f->set);
+	judge_bom(b, f->db, &f->set, NULL);
 	assert_int_equal(b->verdict, VERDICT_UNKNOWN);
 	assert_int_equal(b->nprops, 2);
 	assert_string_equal(b->props[0].value, "chip-vendor");
@@ -177,7 +177,7 @@ static void test_unseen_roles_make_machine_unknown(void **state)
 	b = bom_new();
 	bom_set(&b->as_of, "2024-01-01");
 	bom_set_coverage(b, "pci", "absent", NULL); /* read, nothing there: seen */
-	judge_bom(b, f->db, &f->set);
+	judge_bom(b, f->db, &f->set, NULL);
 	assert_int_equal(b->verdict, VERDICT_CLEAN);
 	assert_int_equal(b->nprops, 0);
 	bom_free(b);
