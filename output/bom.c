@@ -101,6 +101,14 @@ void bom_free(struct bom *b)
 		free(b->props[i].name);
 		free(b->props[i].value);
 	}
+	for (size_t i = 0; i < b->npolicies; i++) {
+		struct bom_policy *p = &b->policies[i];
+
+		for (size_t k = 0; k < p->nrules; k++)
+			free(p->rules[k].id), free(p->rules[k].cite);
+		free(p->rules), free(p->id), free(p->title), free(p->citation), free(p->edition);
+	}
+	free(b->policies);
 	free(b->components);
 	free(b->coverage);
 	free(b->props);
@@ -252,4 +260,31 @@ void bom_sort(struct bom *b)
 		}
 		b->components[j] = c;
 	}
+}
+
+struct bom_policy *bom_add_policy(struct bom *b, const char *id, const char *title,
+				  const char *citation, const char *edition)
+{
+	struct bom_policy *p;
+
+	GROW(b->policies, b->cappolicies, b->npolicies);
+	p = &b->policies[b->npolicies++];
+	memset(p, 0, sizeof *p);
+	bom_set(&p->id, id);
+	bom_set(&p->title, title);
+	bom_set(&p->citation, citation);
+	bom_set(&p->edition, edition);
+	return p;
+}
+
+void bom_add_rule(struct bom_policy *p, const char *id, const char *cite, int in_force)
+{
+	struct bom_rule *r;
+
+	GROW(p->rules, p->caprules, p->nrules);
+	r = &p->rules[p->nrules++];
+	memset(r, 0, sizeof *r);
+	bom_set(&r->id, id);
+	bom_set(&r->cite, cite);
+	r->in_force = in_force;
 }

@@ -92,6 +92,19 @@ struct bom_coverage {
 	char *detail; /* how it was read, or why not; may be NULL */
 };
 
+/* A policy the BOM was judged with and its rules, for the CycloneDX
+ * attestations (definitions/standards, declarations). */
+struct bom_rule {
+	char *id, *cite;
+	int in_force; /* on the BOM's as-of date */
+};
+
+struct bom_policy {
+	char *id, *title, *citation, *edition;
+	struct bom_rule *rules;
+	size_t nrules, caprules;
+};
+
 struct bom {
 	char *machine; /* a name for the machine (host name or capture name) */
 	char *as_of;   /* YYYY-MM-DD the verdicts hold for */
@@ -102,6 +115,8 @@ struct bom {
 	size_t ncoverage, capcoverage;
 	struct bom_prop *props;
 	size_t nprops, capprops;
+	struct bom_policy *policies;
+	size_t npolicies, cappolicies;
 
 	enum verdict verdict;
 };
@@ -130,6 +145,10 @@ struct bom_finding *bom_add_finding(struct bom_component *c, enum verdict severi
 void bom_set_coverage(struct bom *b, const char *source, const char *state, const char *detail);
 const struct bom_coverage *bom_get_coverage(const struct bom *b, const char *source);
 void bom_add_prop(struct bom *b, const char *name, const char *value);
+/* Record a policy (its rules with bom_add_rule(), before the next policy). */
+struct bom_policy *bom_add_policy(struct bom *b, const char *id, const char *title,
+				  const char *citation, const char *edition);
+void bom_add_rule(struct bom_policy *p, const char *id, const char *cite, int in_force);
 
 void bom_add_cprop(struct bom_component *c, const char *name, const char *value);
 /* The value of component property name, or NULL. */

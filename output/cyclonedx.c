@@ -6,6 +6,7 @@
  * XSD's xs:sequence (bom-1.6.xsd): the schema rejects any other. */
 #include "cyclonedx.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -212,6 +213,178 @@ static void component(struct w *w, const struct bom_component *c)
 	free(ref);
 }
 
+/* --- attestations (CycloneDX Attestations, CDXA) ---------------------------
+ * Each policy is a standard whose requirements are its rules
+ * (definitions); the outcome is one attestation per policy, mapping each
+ * rule in force to the claims its findings make and to a conformance score:
+ * 0 when a component is covered; 1 when none is and nothing was left
+ * unknown; no score when nothing was found but something was unknown,
+ * since nothing can then be affirmed. */
+
+static void claim_ref(char *buf, size_t n, size_t i)
+{
+	snprintf(buf, n, "claim:%zu", i + 1);
+}
+
+/* Call fn for every finding of policy/rule (any rule: NULL), with its
+ * component and its number among all findings. */
+static size_t each_finding(const struct bom *b, const char *policy, const char *rule,
+			   void (*fn)(struct w *, const struct bom_component *,
+				      const struct bom_finding *, size_t),
+			   struct w *w, size_t *counted)
+{
+	size_t k = 0, n = 0;
+
+	*counted = 0;
+	for (size_t i = 0; i < b->ncomponents; i++)
+		for (size_t j = 0; j < b->components[i]->nfindings; j++, k++) {
+			const struct bom_finding *f = &b->components[i]->findings[j];
+
+			if ((policy && strcmp(f->policy, policy)) || (rule && strcmp(f->rule, rule)))
+				continue;
+			n++;
+			*counted += !f->waived;
+			if (fn)
+				fn(w, b->components[i], f, k);
+		}
+	return n;
+}
+
+static void map_claim(struct w *w, const struct bom_component *c, const struct bom_finding *f,
+		      size_t k)
+{
+	char ref[32];
+
+	(void)c, (void)f;
+	claim_ref(ref, sizeof ref, k);
+	elem(w, "claim", ref);
+}
+
+static void claim(struct w *w, const struct bom_component *c, const struct bom_finding *f,
+		  size_t k)
+{
+	char ref[32], *target = bom_ref(c), *pred, *why;
+
+	claim_ref(ref, sizeof ref, k);
+	pred = xasprintf("%s %s is covered by %s/%s (%s)", f->role, f->entity, f->policy, f->rule,
+			 f->waived ? "waived" : verdict_name(f->severity));
+	why = f->waiver ? xasprintf("%s; %s", f->reason, f->waiver) : xstrdup(f->reason);
+	start(w, "claim");
+	attr(w, "bom-ref", ref);
+	elem(w, "target", target);
+	elem(w, "predicate", pred);
+	elem(w, "reasoning", why);
+	end(w);
+	free(target), free(pred), free(why);
+}
+
+/* Whether anything was left unknown: a role no source could witness, or an
+ * entity the database could not name. Then no rule can be affirmed met. */
+static int has_unknowns(const struct bom *b)
+{
+	for (size_t i = 0; i < b->nprops; i++)
+		if (!strcmp(b->props[i].name, "hwbom:unseen"))
+			return 1;
+	for (size_t i = 0; i < b->ncomponents; i++)
+		if (b->components[i]->unknown_reason)
+			return 1;
+	return 0;
+}
+
+static void declarations(struct w *w, const struct bom *b)
+{
+	size_t counted, total;
+	int unknowns = has_unknowns(b);
+
+	start(w, "declarations");
+	start(w, "assessors");
+	start(w, "assessor");
+	attr(w, "bom-ref", "assessor:hwbom");
+	elem(w, "thirdParty", "false");
+	end(w);
+	end(w);
+	start(w, "attestations");
+	for (size_t i = 0; i < b->npolicies; i++) {
+		const struct bom_policy *p = &b->policies[i];
+		char *summary;
+
+		total = each_finding(b, p->id, NULL, NULL, w, &counted);
+		summary = xasprintf("%s as of %s: %zu finding%s, %zu waived", p->id,
+				    b->as_of ? b->as_of : "?", total, total == 1 ? "" : "s",
+				    total - counted);
+		start(w, "attestation");
+		elem(w, "summary", summary);
+		elem(w, "assessor", "assessor:hwbom");
+		free(summary);
+		for (size_t k = 0; k < p->nrules; k++) {
+			const struct bom_rule *r = &p->rules[k];
+			char *req;
+
+			if (!r->in_force)
+				continue;
+			req = xasprintf("requirement:%s/%s", p->id, r->id);
+			start(w, "map");
+			elem(w, "requirement", req);
+			free(req);
+			if (each_finding(b, p->id, r->id, NULL, w, &counted)) {
+				start(w, "claims");
+				each_finding(b, p->id, r->id, map_claim, w, &counted);
+				end(w);
+			}
+			if (counted || !unknowns) {
+				start(w, "conformance");
+				elem(w, "score", counted ? "0" : "1");
+				elem(w, "rationale", counted ? "a component is covered by this rule"
+							     : "no component is covered by this rule");
+				end(w);
+			}
+			end(w);
+		}
+		end(w);
+	}
+	end(w);
+	if (each_finding(b, NULL, NULL, NULL, w, &counted)) {
+		start(w, "claims");
+		each_finding(b, NULL, NULL, claim, w, &counted);
+		end(w);
+	}
+	end(w);
+}
+
+static void definitions(struct w *w, const struct bom *b)
+{
+	start(w, "definitions");
+	start(w, "standards");
+	for (size_t i = 0; i < b->npolicies; i++) {
+		const struct bom_policy *p = &b->policies[i];
+		char *ref = xasprintf("standard:%s", p->id);
+
+		start(w, "standard");
+		attr(w, "bom-ref", ref);
+		elem(w, "name", p->title);
+		elem(w, "version", p->edition);
+		elem(w, "description", p->citation);
+		elem(w, "owner", "hwbom policy data (vendor-db/policies)");
+		start(w, "requirements");
+		for (size_t k = 0; k < p->nrules; k++) {
+			char *req = xasprintf("requirement:%s/%s", p->id, p->rules[k].id);
+			char *id = xasprintf("%s/%s", p->id, p->rules[k].id);
+
+			start(w, "requirement");
+			attr(w, "bom-ref", req);
+			elem(w, "identifier", id);
+			elem(w, "title", p->rules[k].cite);
+			end(w);
+			free(req), free(id);
+		}
+		end(w);
+		end(w);
+		free(ref);
+	}
+	end(w);
+	end(w);
+}
+
 int cyclonedx_write(const struct bom *b, FILE *f, const struct cdx_opts *o, struct hw_err *e)
 {
 	xmlOutputBufferPtr out = xmlOutputBufferCreateFile(f, NULL);
@@ -238,6 +411,10 @@ int cyclonedx_write(const struct bom *b, FILE *f, const struct cdx_opts *o, stru
 		for (size_t i = 0; i < b->ncomponents; i++)
 			component(&w, b->components[i]);
 		end(&w);
+	}
+	if (b->npolicies) {
+		declarations(&w, b);
+		definitions(&w, b);
 	}
 	end(&w);
 	if (!w.failed && xmlTextWriterEndDocument(w.tw) < 0)

@@ -54,7 +54,7 @@ static int covered(struct memo *m, const struct db *db, const struct db_entity *
 static int waive(struct bom_finding *f, const struct bom_component *c,
 		 const struct waiver_set *waivers, const char *as_of)
 {
-	char *ref = xasprintf("%s:%s", c->kind, c->location), *note;
+	char *ref = bom_ref(c), *note;
 	int expired;
 	const struct waiver *w = waiver_find(waivers, f->policy, f->rule, f->entity, ref, as_of,
 					     &expired);

@@ -289,10 +289,15 @@ static void add_provenance(struct bom *b, const struct db *db, const struct poli
 
 	bom_add_prop(b, "hwbom:db:fingerprint", db_fingerprint(db));
 	for (size_t i = 0; i < set->npolicies; i++) {
-		char *v = xasprintf("%s %s", set->policies[i].id, set->policies[i].edition);
+		const struct policy *p = &set->policies[i];
+		char *v = xasprintf("%s %s", p->id, p->edition);
+		struct bom_policy *bp = bom_add_policy(b, p->id, p->title, p->citation, p->edition);
 
 		bom_add_prop(b, "hwbom:policy", v);
 		free(v);
+		for (size_t k = 0; k < p->nrules; k++)
+			bom_add_rule(bp, p->rules[k].id, p->rules[k].cite,
+				     policy_rule_applies(&p->rules[k], b->as_of, NULL));
 	}
 	for (size_t i = 0; i < b->ncomponents; i++)
 		for (size_t k = 0; k < b->components[i]->nattrs; k++) {

@@ -425,6 +425,19 @@ same "shipped policies 2024" "$(findings "$out/shipped.xml" pci:0000:3c:00.0)" \
 info entity-list/listed card-assembler huawei
 block fcc-covered/covered-entity card-assembler huawei
 block ndaa889/covered-producer card-assembler huawei"
+# the same judgement as CycloneDX attestations: each policy a standard, each
+# rule in force a map from its requirement to the claims and a score
+ns="*[local-name()='declarations']/*[local-name()='attestations']/*[local-name()='attestation']"
+mapx="//$ns/*[local-name()='map'][*[local-name()='requirement']='requirement:ndaa889/covered-producer']"
+xp "$out/shipped.xml" "string($mapx/*[local-name()='conformance']/*[local-name()='score'])" 0
+xp "$out/shipped.xml" "count(//*[local-name()='standard'])" 6
+c1=$(xmllint --xpath "string($mapx/*[local-name()='claims']/*[local-name()='claim'][1])" "$out/shipped.xml" 2>/dev/null)
+xp "$out/shipped.xml" "string(//*[local-name()='declarations']/*[local-name()='claims']/*[local-name()='claim'][@bom-ref='$c1']/*[local-name()='target'])" pci:0000:00:00.0
+# far-52.204-23 finds nothing here: conformance 1 is only given when every
+# source was read, so a PCI-only dump (verdict unknown) gets no score
+fmap="//$ns/*[local-name()='map'][*[local-name()='requirement']='requirement:far-52.204-23/kaspersky']"
+xp "$out/shipped.xml" "count($fmap)" 1
+xp "$out/shipped.xml" "count($fmap/*[local-name()='conformance'])" 0
 # from 2026-06-30 the §805 bar makes the 1260H listing a review finding
 "$hwbom" scan --datadir vendor-db --pci-ids $fx/pci.ids --as-of 2026-07-01 \
 	--pci-dump $fx/pci/huawei-taishan.dump -o "$out/shipped-2026.xml"

@@ -209,6 +209,53 @@ static void test_empty_bom_is_valid(void **state)
 	bom_free(b);
 }
 
+/* The policies as CycloneDX attestations: a score of 0 for a rule with a
+ * counted finding, 1 only when nothing was found and nothing left unknown,
+ * none otherwise; a rule not in force has no map. */
+static void test_attestations(void **state)
+{
+	struct cdx_opts o = {0};
+	struct bom *b = sample();
+	struct bom_policy *p;
+	struct bom_component *c;
+	size_t len;
+	char *xml;
+
+	(void)state;
+	p = bom_add_policy(b, "ndaa889", "NDAA 889", "Pub. L. 115-232", "2019-08-13");
+	bom_add_rule(p, "covered-producer", "889(a)", 1);
+	bom_add_rule(p, "old-rule", "repealed", 0);
+	p = bom_add_policy(b, "kasp", "Kaspersky", "FAR 52.204-23", "2018-06-15");
+	bom_add_rule(p, "k", "1634", 1);
+	xml = render(b, &o, 0, &len);
+	validate(xml, len);
+	expect_xpath(xml, len, "count(//c:definitions/c:standards/c:standard)", "2");
+	expect_xpath(xml, len, "count(//c:standard[@bom-ref='standard:ndaa889']//c:requirement)", "2");
+	expect_xpath(xml, len, "count(//c:map)", "2"); /* old-rule is not in force */
+	expect_xpath(xml, len,
+		     "string(//c:map[c:requirement='requirement:ndaa889/covered-producer']/c:conformance/c:score)",
+		     "0");
+	expect_xpath(xml, len,
+		     "string(//c:declarations/c:claims/c:claim[@bom-ref=//c:map/c:claims/c:claim[1]]/c:target)",
+		     "pci:0000:3c:00.0");
+	/* unseen roles and an unknown component: Kaspersky cannot be affirmed */
+	expect_xpath(xml, len, "count(//c:map[c:requirement='requirement:kasp/k']/c:conformance)", "0");
+	free(xml);
+	/* nothing unknown: now it can */
+	for (size_t i = 0; i < b->nprops; i++)
+		if (!strcmp(b->props[i].name, "hwbom:unseen"))
+			bom_set(&b->props[i].name, "hwbom:seen-in-test");
+	c = b->components[1];
+	bom_set(&c->unknown_reason, NULL);
+	xml = render(b, &o, 0, &len);
+	validate(xml, len);
+	expect_xpath(xml, len, "string(//c:map[c:requirement='requirement:kasp/k']/c:conformance/c:score)",
+		     "1");
+	expect_xpath(xml, len, "count(//c:attestation)", "2");
+	free(xml);
+	bom_free(b);
+}
+
 static void test_text_table(void **state)
 {
 	struct bom *b = sample();
@@ -235,6 +282,7 @@ int main(void)
 		cmocka_unit_test(test_valid_and_contract),
 		cmocka_unit_test(test_deterministic_unless_asked),
 		cmocka_unit_test(test_empty_bom_is_valid),
+		cmocka_unit_test(test_attestations),
 		cmocka_unit_test(test_text_table),
 	};
 	int rc = cmocka_run_group_tests_name("cyclonedx", tests, NULL, NULL);
