@@ -1,4 +1,4 @@
-/* text.c - the terminal table (see text.h). Strings in the model are
+/* text.c - the summary and table for people (see text.h). Strings in the model are
  * sanitised (no control characters), so they cannot move the cursor. */
 #include "text.h"
 
@@ -37,8 +37,68 @@ static const char *org(const struct bom_attr *a)
 	return a->entity ? a->entity : "unknown";
 }
 
+/* The summary a person reads first: the verdict, every finding on one
+ * line, then what was not covered. */
+static void summary(const struct bom *b, FILE *f)
+{
+	size_t nf = 0, nu = 0;
+
+	fprintf(f, "machine %s: %s (as of %s)\n", b->machine ? b->machine : "?",
+		verdict_name(b->verdict), b->as_of ? b->as_of : "?");
+	for (size_t i = 0; i < b->ncomponents; i++)
+		nf += b->components[i]->nfindings;
+	fprintf(f, "\nfindings:%s\n", nf ? "" : " none");
+	for (size_t i = 0; i < b->ncomponents; i++) {
+		const struct bom_component *c = b->components[i];
+		char *ref = bom_ref(c);
+
+		for (size_t k = 0; k < c->nfindings; k++) {
+			const struct bom_finding *x = &c->findings[k];
+
+			fprintf(f, "  %-7s %s/%s %s %s %s: %s\n",
+				x->waived ? "waived" : verdict_name(x->severity), x->policy, x->rule,
+				ref, x->role, x->entity, x->reason);
+			if (x->waiver)
+				fprintf(f, "          %s\n", x->waiver);
+		}
+		free(ref);
+	}
+	fprintf(f, "\nnot covered:\n");
+	for (size_t i = 0; i < b->ncomponents; i++) {
+		const struct bom_component *c = b->components[i];
+
+		if (c->unknown_reason) {
+			char *ref = bom_ref(c);
+
+			fprintf(f, "  unknown %s: %s\n", ref, c->unknown_reason);
+			free(ref);
+			nu++;
+		}
+	}
+	for (size_t i = 0, n = 0; i < b->nprops; i++)
+		if (!strcmp(b->props[i].name, "hwbom:unseen")) {
+			fprintf(f, "%s%s", n++ ? ", " : "  unseen roles (no source read shows them): ",
+				b->props[i].value);
+			nu++;
+		}
+	for (size_t i = 0; i < b->nprops; i++)
+		if (!strcmp(b->props[i].name, "hwbom:unseen")) {
+			fputc('\n', f);
+			break;
+		}
+	if (!nu)
+		fprintf(f, "  nothing: every role a rule needs was seen and named\n");
+	fprintf(f, "\nsources:\n");
+	for (size_t i = 0; i < b->ncoverage; i++)
+		fprintf(f, "  %-8s %s%s%s\n", b->coverage[i].source, b->coverage[i].state,
+			b->coverage[i].detail ? ": " : "",
+			b->coverage[i].detail ? b->coverage[i].detail : "");
+	fputc('\n', f);
+}
+
 int text_write(const struct bom *b, FILE *f, struct hw_err *e)
 {
+	summary(b, f);
 	fprintf(f, "%-*s %-*s %-*s %-*s %-*s %s\n", W_LOC, "LOCATION", W_NAME, "NAME", W_ORG,
 		"VENDOR", W_ORG, "ASSEMBLER/BRAND", W_CC, "CC", "VERDICT");
 	for (size_t i = 0; i < b->ncomponents; i++) {
@@ -56,32 +116,7 @@ int text_write(const struct bom *b, FILE *f, struct hw_err *e)
 		cell(f, cc, W_CC);
 		fprintf(f, "%s\n", verdict_name(c->verdict));
 		free(cc);
-		for (size_t k = 0; k < c->nfindings; k++) {
-			const struct bom_finding *x = &c->findings[k];
-
-			fprintf(f, "    %s %s/%s: %s\n", x->waived ? "waived" : verdict_name(x->severity),
-				x->policy, x->rule, x->reason);
-			if (x->waiver)
-				fprintf(f, "      %s\n", x->waiver);
-		}
-		if (c->unknown_reason)
-			fprintf(f, "    unknown: %s\n", c->unknown_reason);
 	}
-	fprintf(f, "\nmachine %s: %s (as of %s)\n", b->machine ? b->machine : "?",
-		verdict_name(b->verdict), b->as_of ? b->as_of : "?");
-	for (size_t i = 0; i < b->ncoverage; i++)
-		fprintf(f, "  source %-8s %s%s%s\n", b->coverage[i].source, b->coverage[i].state,
-			b->coverage[i].detail ? ": " : "",
-			b->coverage[i].detail ? b->coverage[i].detail : "");
-	for (size_t i = 0, n = 0; i < b->nprops; i++)
-		if (!strcmp(b->props[i].name, "hwbom:unseen"))
-			fprintf(f, "%s%s", n++ ? ", " : "  unseen (no source read shows them): ",
-				b->props[i].value);
-	for (size_t i = 0; i < b->nprops; i++)
-		if (!strcmp(b->props[i].name, "hwbom:unseen")) {
-			fputc('\n', f);
-			break;
-		}
 	if (ferror(f))
 		return hw_fail(e, "write error");
 	return 0;

@@ -1,4 +1,4 @@
-/* text.h - a short table of the BOM for a person at a terminal. */
+/* text.h - the BOM for a person at a terminal: a summary, then a table. */
 #ifndef HWBOM_TEXT_H
 #define HWBOM_TEXT_H
 
@@ -7,9 +7,11 @@
 #include "bom.h"
 #include "err.h"
 
-/* One line per component (location, name, vendor, assembler or brand,
- * countries, verdict), its findings beneath it, then the machine's verdict
- * and what could not be seen. -1 with e set on a write error. */
+/* The machine's verdict; every finding on one line (severity, policy/rule,
+ * component, role, entity, why, and its waiver); what was not covered
+ * (unknown entities, unseen roles); the sources; then one line per
+ * component (location, name, vendor, assembler or brand, countries,
+ * verdict). -1 with e set on a write error. */
 int text_write(const struct bom *b, FILE *f, struct hw_err *e);
 
 #endif

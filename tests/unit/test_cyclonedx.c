@@ -266,11 +266,15 @@ static void test_text_table(void **state)
 	assert_non_null(strstr(t, "LOCATION       NAME"));
 	assert_non_null(strstr(t, "0000:3c:00.0   X710"));
 	assert_non_null(strstr(t, "intel                huawei               US/CN block\n"));
-	assert_non_null(strstr(t, "    block ndaa889/covered-producer: huawei is on list ndaa889\n"));
-	assert_non_null(strstr(t, "    unknown: chip-vendor pci:abcd (no name) is not in the origin "
-				  "database\n"));
-	assert_non_null(strstr(t, "machine host\xEF\xBF\xBDname: block (as of 2024-01-01)\n"));
-	assert_non_null(strstr(t, "  unseen (no source read shows them): device-vendor\n"));
+	/* the verdict first, then one line per finding, then what was not covered */
+	assert_ptr_equal(strstr(t, "machine host\xEF\xBF\xBDname: block (as of 2024-01-01)\n"), t);
+	assert_non_null(strstr(t, "\nfindings:\n  block   ndaa889/covered-producer pci:0000:3c:00.0 "
+				  "card-assembler huawei: huawei is on list ndaa889\n"));
+	assert_non_null(strstr(t, "\nnot covered:\n  unknown pci:0000:00:00.0: chip-vendor pci:abcd "
+				  "(no name) is not in the origin database\n"));
+	assert_non_null(strstr(t, "  unseen roles (no source read shows them): device-vendor\n"));
+	assert_non_null(strstr(t, "\nsources:\n  pci      read: lspci -x dump\n"));
+	assert_true(strstr(t, "not covered:") < strstr(t, "LOCATION"));
 	assert_null(strchr(t, '\x1b')); /* nothing reaches the terminal raw */
 	free(t);
 	bom_free(b);
