@@ -154,6 +154,8 @@ install: hwbom
 	install -m 755 hwbom $(DESTDIR)$(BINDIR)/hwbom
 	install -m 644 vendor-db/data/*.db $(DESTDIR)$(DATADIR)/data/
 	install -m 644 vendor-db/policies/*.policy $(DESTDIR)$(DATADIR)/policies/
+	install -d $(DESTDIR)$(DATADIR)/policies/profiles
+	install -m 644 vendor-db/policies/profiles/*.profile $(DESTDIR)$(DATADIR)/policies/profiles/
 	install -m 644 scanner/hwbom.1 $(DESTDIR)$(MANDIR)/man1/hwbom.1
 
 uninstall:

@@ -209,6 +209,92 @@ int policy_load_dir(struct policy_set *set, const char *dir, const struct db *db
 	return rc;
 }
 
+/* --- profiles ------------------------------------------------------------ */
+
+struct profile_load {
+	struct policy_set *set;
+	const char *dir;
+	const struct db *db;
+	int seen; /* the 'profile' record */
+};
+
+/* use POLICY [severity=S rules=RULE,...|*]: load a policy, raising or
+ * lowering the severity of the rules named. */
+static int rec_use(struct profile_load *l, const struct rec *r, struct hw_err *e)
+{
+	static const char *const keys[] = {"severity", "rules", "note", NULL};
+	const char *sev = rec_get(r, "severity"), *rules = rec_get(r, "rules");
+	enum verdict v = VERDICT_CLEAN;
+	struct policy *p;
+	struct hw_err inner = {0};
+
+	if (!l->seen)
+		return rec_fail(r, e, "'use' before 'profile'");
+	if (rec_check(r, e, 1, 1, keys) < 0)
+		return -1;
+	if (!rec_is_ident(r->args[0]))
+		return rec_fail(r, e, "bad policy id '%s'", r->args[0]);
+	if (!sev != !rules)
+		return rec_fail(r, e, "severity= and rules= go together");
+	if (sev && (verdict_parse(sev, &v) < 0 ||
+		    !(v == VERDICT_INFO || v == VERDICT_REVIEW || v == VERDICT_BLOCK)))
+		return rec_fail(r, e, "severity=block, review or info");
+	if (policy_load(l->set, l->dir, r->args[0], l->db, &inner) < 0)
+		return rec_fail(r, e, "%s", inner.msg);
+	p = &l->set->policies[l->set->npolicies - 1];
+	if (!rules)
+		return 0;
+	for (size_t i = 0; i < p->nrules; i++) {
+		const char *at = rules;
+		size_t n = strlen(p->rules[i].id);
+		int named = !strcmp(rules, "*");
+
+		while (!named && (at = strstr(at, p->rules[i].id))) {
+			named = (at == rules || at[-1] == ',') && (at[n] == ',' || !at[n]);
+			at += n;
+		}
+		if (named)
+			p->rules[i].severity = v;
+	}
+	return 0;
+}
+
+static int on_profile_record(void *user, const struct rec *r, struct hw_err *e)
+{
+	static const char *const keys[] = {"title", "note", NULL};
+	struct profile_load *l = user;
+
+	if (!strcmp(r->verb, "use"))
+		return rec_use(l, r, e);
+	if (strcmp(r->verb, "profile"))
+		return rec_fail(r, e, "unknown record '%s' (profile or use)", r->verb);
+	if (l->seen)
+		return rec_fail(r, e, "a second 'profile' record");
+	if (rec_check(r, e, 1, 1, keys) < 0)
+		return -1;
+	if (!rec_get(r, "title"))
+		return rec_fail(r, e, "profile needs title=");
+	l->seen = 1;
+	return 0;
+}
+
+int policy_load_profile(struct policy_set *set, const char *dir, const char *name,
+			const struct db *db, struct hw_err *e)
+{
+	struct profile_load l = {.set = set, .dir = dir, .db = db};
+	char *path;
+	int rc;
+
+	if (!rec_is_ident(name))
+		return hw_fail(e, "'%s' is not a profile name", name);
+	path = xasprintf("%s/profiles/%s.profile", dir, name);
+	rc = recfile_read(path, on_profile_record, &l, e);
+	if (!rc && !l.seen)
+		rc = hw_fail(e, "%s: no 'profile' record", path);
+	free(path);
+	return rc;
+}
+
 void policy_set_clear(struct policy_set *set)
 {
 	for (size_t i = 0; i < set->npolicies; i++) {

@@ -42,6 +42,10 @@ int policy_load(struct policy_set *set, const char *dir, const char *name, const
 /* Load every *.policy in dir, in name order. */
 int policy_load_dir(struct policy_set *set, const char *dir, const struct db *db,
 		    struct hw_err *e);
+/* Load the policies of profile `name`, DIR/profiles/NAME.profile: "profile
+ * NAME title=..." then "use POLICY [severity=S rules=RULE,...|*]" lines. */
+int policy_load_profile(struct policy_set *set, const char *dir, const char *name,
+			const struct db *db, struct hw_err *e);
 void policy_set_clear(struct policy_set *set);
 
 /* "self", "subsidiaries" or "affiliates", as written in a rule. */

@@ -25,7 +25,7 @@
 
 struct scan_opts {
 	struct probe_src src;
-	const char *datadir, *overlay, *waivers, *out, *as_of, *name;
+	const char *datadir, *overlay, *waivers, *profile, *out, *as_of, *name;
 	const char *policies[MAX_POLICIES];
 	size_t npolicies;
 	int text, quiet, timestamp, serial;
@@ -54,6 +54,8 @@ static void usage(FILE *f)
 	      "Judgement:\n"
 	      "  --policy ID|FILE    apply this policy (repeatable; default: every policy\n"
 	      "                      in DATADIR/policies)\n"
+	      "  --profile NAME      apply the policies of a profile (DATADIR/policies/\n"
+	      "                      profiles: us-federal, dod)\n"
 	      "  --as-of DATE        judge as of DATE, YYYY-MM-DD (default: today, UTC)\n"
 	      "  --db-overlay FILE   local database records; they replace shipped ones of the\n"
 	      "                      same name or key\n"
@@ -122,7 +124,7 @@ static int make_serial(char buf[46])
 static int parse_opts(int argc, char **argv, struct scan_opts *o)
 {
 	enum { O_ROOT = 256, O_PCIDUMP, O_DMIDUMP, O_PCIIDS, O_USBIDS, O_PNPIDS, O_IEEE, O_PROBE,
-	       O_POLICY, O_ASOF, O_OVERLAY, O_WAIVERS, O_DATADIR,
+	       O_POLICY, O_PROFILE, O_ASOF, O_OVERLAY, O_WAIVERS, O_DATADIR,
 	       O_FAILON, O_FORMAT, O_NAME, O_TIMESTAMP, O_SERIAL };
 	static const struct option longopts[] = {
 		{"root", required_argument, NULL, O_ROOT},
@@ -134,6 +136,7 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 		{"ieee-dir", required_argument, NULL, O_IEEE},
 		{"probe", required_argument, NULL, O_PROBE},
 		{"policy", required_argument, NULL, O_POLICY},
+		{"profile", required_argument, NULL, O_PROFILE},
 		{"as-of", required_argument, NULL, O_ASOF},
 		{"db-overlay", required_argument, NULL, O_OVERLAY},
 		{"waivers", required_argument, NULL, O_WAIVERS},
@@ -188,6 +191,7 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 			o->as_of = optarg;
 			break;
 		case O_OVERLAY: o->overlay = optarg; break;
+		case O_PROFILE: o->profile = optarg; break;
 		case O_WAIVERS: o->waivers = optarg; break;
 		case O_DATADIR: o->datadir = optarg; break;
 		case O_FAILON:
@@ -217,6 +221,10 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 		case 'h': usage(stdout); exit(0);
 		default: fputs("Try 'hwbom scan --help'.\n", stderr); return -1;
 		}
+	}
+	if (o->profile && o->npolicies) {
+		msg_error("--profile and --policy: give one or the other");
+		return -1;
 	}
 	if (optind < argc) {
 		msg_error("unexpected argument '%s' (try 'hwbom scan --help')", argv[optind]);
@@ -265,7 +273,9 @@ static int load_judgement(const struct scan_opts *o, struct db *db, struct polic
 	if (o->waivers && waiver_load(waivers, o->waivers, e) < 0)
 		return -1;
 	dir = xasprintf("%s/policies", o->datadir);
-	if (!o->npolicies)
+	if (o->profile)
+		rc = policy_load_profile(set, dir, o->profile, db, e);
+	else if (!o->npolicies)
 		rc = policy_load_dir(set, dir, db, e);
 	for (size_t i = 0; !rc && i < o->npolicies; i++)
 		rc = policy_load(set, dir, o->policies[i], db, e);
@@ -414,6 +424,8 @@ int cmd_scan(int argc, char **argv)
 	resolve_bom(b, l.db, b->as_of);
 	judge_bom(b, l.db, &l.set, &l.waivers);
 	add_provenance(b, l.db, &l.set);
+	if (o.profile)
+		bom_add_prop(b, "hwbom:profile", o.profile);
 	if (write_bom(&o, b, &e) < 0)
 		goto out;
 	rc = o.fail_on != FAIL_NEVER && (int)b->verdict >= o.fail_on ? EXIT_FOUND : 0;

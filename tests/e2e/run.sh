@@ -443,6 +443,19 @@ xp "$out/shipped.xml" "count($fmap/*[local-name()='conformance'])" 0
 	--pci-dump $fx/pci/huawei-taishan.dump -o "$out/shipped-2026.xml"
 same "shipped policies 2026" "$(findings "$out/shipped-2026.xml" pci:0000:3c:00.0 | head -1)" \
 	"review dod-1260h/contract-bar card-assembler huawei"
+# profiles: dod raises the §805 bar to block, us-federal keeps it at review
+for pair in us-federal:review dod:block; do
+	"$hwbom" scan --datadir vendor-db --pci-ids $fx/pci.ids --as-of 2026-07-01 --profile ${pair%:*} \
+		--pci-dump $fx/pci/huawei-taishan.dump -o "$out/profile.xml"
+	same "profile ${pair%:*}" "$(findings "$out/profile.xml" pci:0000:3c:00.0 | grep dod-1260h)" \
+		"${pair#*:} dod-1260h/contract-bar card-assembler huawei"
+	xp "$out/profile.xml" "$(mprop hwbom:profile)" "${pair%:*}"
+done
+"$hwbom" scan --datadir vendor-db --profile dod --policy ndaa889 --pci-dump $fx/pci/vvv.dump \
+	>/dev/null 2>&1
+same "--profile with --policy" $? 2
+"$hwbom" scan --datadir vendor-db --profile no-such --pci-dump $fx/pci/vvv.dump >/dev/null 2>&1
+same "--profile no-such" $? 2
 # §5949: CXMT DRAM dies are a review finding before 2027-12-23 and block after
 for pair in 2027-01-01:0:review:before-effect 2028-01-01:1:block:covered-semiconductor; do
 	d=${pair%%:*} rest=${pair#*:}

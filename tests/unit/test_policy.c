@@ -1,6 +1,8 @@
 /* test_policy.c - policy files, and resolve + judge on a BOM built by hand. */
 #include "testutil.h"
 
+#include <sys/stat.h>
+
 #include "../../scanner/judge.h"
 #include "../../scanner/policy.h"
 #include "../../scanner/resolve.h"
@@ -226,6 +228,61 @@ static void test_bad_policies(void **state)
 #undef BAD
 }
 
+/* Profiles: which policies, with which severities; bad files named by line. */
+static void test_profiles(void **state)
+{
+	struct fx *f = *state;
+	char dir[64], sub[128], path[192], cmd[256];
+	struct policy_set set = {0};
+	struct hw_err e = {0};
+	FILE *fp;
+
+	strcpy(dir, "/tmp/hwbom-test-profiles-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	snprintf(sub, sizeof sub, "%s/profiles", dir);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	snprintf(path, sizeof path, "%s/p889.policy", dir);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs(policy, fp);
+	fclose(fp);
+#define PROFILE(name, text)                                                  \
+	do {                                                                 \
+		snprintf(path, sizeof path, "%s/%s.profile", sub, name);     \
+		fp = fopen(path, "w");                                       \
+		assert_non_null(fp);                                         \
+		fputs(text, fp);                                             \
+		fclose(fp);                                                  \
+	} while (0)
+	PROFILE("soft", "profile soft title=T\nuse p889 severity=review rules=covered\n");
+	PROFILE("plain", "profile plain title=T\nuse p889\n");
+	PROFILE("nouse", "use p889\n");
+	PROFILE("halfsev", "profile h title=T\nuse p889 severity=review\n");
+	PROFILE("badpol", "profile b title=T\nuse nosuch\n");
+	assert_int_equal(policy_load_profile(&set, dir, "soft", f->db, &e), 0);
+	assert_int_equal(set.npolicies, 1);
+	assert_int_equal(set.policies[0].rules[0].severity, VERDICT_REVIEW);
+	policy_set_clear(&set);
+	assert_int_equal(policy_load_profile(&set, dir, "plain", f->db, &e), 0);
+	assert_int_equal(set.policies[0].rules[0].severity, VERDICT_BLOCK);
+	policy_set_clear(&set);
+	assert_int_equal(policy_load_profile(&set, dir, "nouse", f->db, &e), -1);
+	assert_non_null(strstr(e.msg, "nouse.profile:1: 'use' before 'profile'"));
+	policy_set_clear(&set);
+	assert_int_equal(policy_load_profile(&set, dir, "halfsev", f->db, &e), -1);
+	assert_non_null(strstr(e.msg, "halfsev.profile:2: severity= and rules= go together"));
+	policy_set_clear(&set);
+	assert_int_equal(policy_load_profile(&set, dir, "badpol", f->db, &e), -1);
+	assert_non_null(strstr(e.msg, "badpol.profile:2: "));
+	assert_non_null(strstr(e.msg, "nosuch.policy"));
+	policy_set_clear(&set);
+	assert_int_equal(policy_load_profile(&set, dir, "../x", f->db, &e), -1);
+	policy_set_clear(&set);
+#undef PROFILE
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -236,6 +293,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_unseen_roles_make_machine_unknown, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_bad_policies, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_profiles, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("policy", tests, NULL, NULL);
