@@ -443,6 +443,20 @@ xp "$out/shipped.xml" "count($fmap/*[local-name()='conformance'])" 0
 	--pci-dump $fx/pci/huawei-taishan.dump -o "$out/shipped-2026.xml"
 same "shipped policies 2026" "$(findings "$out/shipped-2026.xml" pci:0000:3c:00.0 | head -1)" \
 	"review dod-1260h/contract-bar card-assembler huawei"
+# laptops: a Huawei-assembled one with Intel silicon is blocked through its
+# system assembler; an Honor one is while Honor was Huawei's, not after
+"$hwbom" scan --datadir vendor-db --as-of 2024-06-01 --policy ndaa889 \
+	--dmi-dump $fx/dmi/huawei-matebook.bin -o "$out/matebook.xml"
+same "matebook exit" $? 1
+same "matebook" "$(findings "$out/matebook.xml" system:system)" \
+	"block ndaa889/covered-producer system-assembler huawei"
+xp "$out/matebook.xml" "string(//*[local-name()='component'][*[local-name()='properties']/*[@name='hwbom:kind']='cpu'][1]/*[local-name()='properties']/*[@name='hwbom:verdict'])" clean
+for pair in 2020-06-01:1 2021-06-01:0; do
+	"$hwbom" scan --datadir vendor-db --as-of ${pair%:*} --policy ndaa889 \
+		--dmi-dump $fx/dmi/honor-magicbook.bin -o "$out/honor.xml"
+	same "honor ${pair%:*} exit" $? ${pair#*:}
+done
+same "honor after the sale" "$(findings "$out/honor.xml" system:system)" ""
 # profiles: dod raises the §805 bar to block, us-federal keeps it at review
 for pair in us-federal:review dod:block; do
 	"$hwbom" scan --datadir vendor-db --pci-ids $fx/pci.ids --as-of 2026-07-01 --profile ${pair%:*} \
