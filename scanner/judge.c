@@ -24,30 +24,58 @@ struct memo {
 		int covered;
 		const struct db_entity *member;
 		const struct db_list *entry;
+		char *reason; /* why it is covered, made once */
 	} slot[MEMO_SIZE];
 };
 
+static void memo_free(struct memo *m)
+{
+	for (size_t i = 0; i < MEMO_SIZE; i++)
+		free(m->slot[i].reason);
+	free(m);
+}
+
+/* Why x is covered by r: the same words for every component it makes. */
+static char *why(const struct db_entity *x, const struct policy_rule *r,
+		 const struct db_entity *member, const struct db_list *entry)
+{
+	if (member == x)
+		return xasprintf("%s is on list %s since %s (%s)", x->id, r->list, entry->from,
+				 r->cite);
+	return xasprintf("%s is tied to %s, on list %s since %s; the rule reaches %s (%s)", x->id,
+			 member->id, r->list, entry->from,
+			 r->reach == REACH_AFFILIATES ? "affiliates" : "subsidiaries", r->cite);
+}
+
+/* Whether x is covered by r, and if so why (*reason: the memo's, or a new
+ * string in *owned when the memo is full). */
 static int covered(struct memo *m, const struct db *db, const struct db_entity *x,
-		   const struct policy_rule *r, const char *as_of, const struct db_entity **member,
-		   const struct db_list **entry)
+		   const struct policy_rule *r, const char *as_of, const char **reason,
+		   char **owned)
 {
 	size_t h = ((size_t)x / sizeof *x * 31 + (size_t)r / sizeof *r) % MEMO_SIZE;
+	const struct db_entity *member;
+	const struct db_list *entry;
 
+	*owned = NULL;
 	for (size_t k = 0; k < MEMO_SIZE; k++, h = (h + 1) % MEMO_SIZE) {
 		struct memo_slot *s = &m->slot[h];
 
-		if (s->x == x && s->r == r) {
-			*member = s->member, *entry = s->entry;
-			return s->covered;
-		}
 		if (!s->x) {
 			s->x = x, s->r = r;
 			s->covered = db_covered(db, x, r->list, r->reach, as_of, &s->member, &s->entry);
-			*member = s->member, *entry = s->entry;
+			if (s->covered)
+				s->reason = why(x, r, s->member, s->entry);
+		}
+		if (s->x == x && s->r == r) {
+			*reason = s->reason;
 			return s->covered;
 		}
 	}
-	return db_covered(db, x, r->list, r->reach, as_of, member, entry); /* full */
+	if (!db_covered(db, x, r->list, r->reach, as_of, &member, &entry)) /* full */
+		return 0;
+	*reason = *owned = why(x, r, member, entry);
+	return 1;
 }
 
 /* Apply a waiver to the finding f just made; whether it still counts. */
@@ -79,10 +107,10 @@ static void judge_attr(struct bom_component *c, const struct bom_attr *a, const 
 		       const struct policy *p, const struct policy_rule *r, const char *as_of,
 		       struct memo *m, const struct waiver_set *waivers)
 {
-	const struct db_entity *x, *member;
-	const struct db_list *entry;
+	const struct db_entity *x;
 	struct bom_finding *f;
-	char *reason;
+	const char *why_covered;
+	char *reason, *owned;
 
 	if (!a->entity) {
 		/* a rule needs this entity and the database cannot name it */
@@ -96,18 +124,10 @@ static void judge_attr(struct bom_component *c, const struct bom_attr *a, const 
 		return;
 	}
 	x = db_entity(db, a->entity);
-	if (!x || !covered(m, db, x, r, as_of, &member, &entry))
+	if (!x || !covered(m, db, x, r, as_of, &why_covered, &owned))
 		return;
-	if (member == x)
-		reason = xasprintf("%s is on list %s since %s (%s)", x->id, r->list, entry->from,
-				   r->cite);
-	else
-		reason = xasprintf("%s is tied to %s, on list %s since %s; the rule reaches %s (%s)",
-				   x->id, member->id, r->list, entry->from,
-				   r->reach == REACH_AFFILIATES ? "affiliates" : "subsidiaries",
-				   r->cite);
-	f = bom_add_finding(c, r->severity, p->id, r->id, a->role, x->id, reason);
-	free(reason);
+	f = bom_add_finding(c, r->severity, p->id, r->id, a->role, x->id, why_covered);
+	free(owned);
 	if (waive(f, c, waivers, as_of))
 		c->verdict = worse(c->verdict, r->severity);
 }
@@ -167,5 +187,5 @@ void judge_bom(struct bom *b, const struct db *db, const struct policy_set *set,
 		b->verdict = worse(b->verdict, c->verdict);
 	}
 	judge_coverage(b, set);
-	free(m);
+	memo_free(m);
 }
