@@ -1,13 +1,16 @@
-/* datadir.c - where the database and the policies are, and loading the
- * database with a user's overlay (shared by the commands). */
+/* datadir.c - what the commands share: where the database and the policies
+ * are, loading the database with a user's overlay, today's date, and the
+ * start of a subcommand's option parsing. */
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../output/alloc.h"
+#include "../vendor-db/recfile.h"
 #include "hwbom.h"
 
 /* The default data directory: the installed one, or, for a binary run from
@@ -52,4 +55,31 @@ int load_db(const char *datadir, const char *overlay, struct db *db, struct hw_e
 	if (!rc)
 		rc = db_finish(db, e);
 	return rc;
+}
+
+void today_utc(char buf[11])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, 11, "%Y-%m-%d", &tm);
+}
+
+int subcommand_help(int argc, char **argv, void (*usage)(FILE *))
+{
+	if (argc >= 2 && strcmp(argv[1], "-h") && strcmp(argv[1], "--help"))
+		return -1;
+	usage(argc < 2 ? stderr : stdout);
+	return argc < 2 ? EXIT_BAD : 0;
+}
+
+int as_of_arg(const char *arg, const char **as_of)
+{
+	if (!rec_is_date(arg)) {
+		msg_error("--as-of %s: not a date (YYYY-MM-DD)", arg);
+		return -1;
+	}
+	*as_of = arg;
+	return 0;
 }

@@ -4,12 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "../output/alloc.h"
 #include "../output/sanitize.h"
 #include "../probes/oui.h"
-#include "../vendor-db/recfile.h"
 #include "hwbom.h"
 
 struct db_opts {
@@ -301,24 +299,18 @@ int cmd_db(int argc, char **argv)
 	struct hw_err e = {0};
 	struct db *db;
 	const char *sub;
-	time_t t = time(NULL);
-	struct tm tm;
 	int c, rc = 0;
 
-	if (argc < 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
-		usage(argc < 2 ? stderr : stdout);
-		return argc < 2 ? EXIT_BAD : 0;
-	}
+	if ((rc = subcommand_help(argc, argv, usage)) >= 0)
+		return rc;
+	rc = 0;
 	sub = argv[1];
 	optind = 2;
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case O_ASOF:
-			if (!rec_is_date(optarg)) {
-				msg_error("--as-of %s: not a date (YYYY-MM-DD)", optarg);
+			if (as_of_arg(optarg, &o.as_of) < 0)
 				return EXIT_BAD;
-			}
-			o.as_of = optarg;
 			break;
 		case O_DATADIR: o.datadir = optarg; break;
 		case O_OVERLAY: o.overlay = optarg; break;
@@ -336,8 +328,7 @@ int cmd_db(int argc, char **argv)
 			  argv[optind]);
 		return EXIT_BAD;
 	}
-	gmtime_r(&t, &tm);
-	strftime(o.today, sizeof o.today, "%Y-%m-%d", &tm);
+	today_utc(o.today);
 	if (!o.as_of)
 		o.as_of = o.today;
 	db = db_new();

@@ -25,6 +25,8 @@
 #define EXIT_FOUND 1 /* something reached --fail-on */
 #define EXIT_BAD 2   /* usage error, unreadable or malformed input */
 
+#include <stdio.h>
+
 #include "../output/err.h"
 #include "../vendor-db/db.h"
 
@@ -42,6 +44,14 @@ const char *default_datadir(void);
 /* Load the .db files of DATADIR/data, then overlay (may be NULL), and check
  * the whole. */
 int load_db(const char *datadir, const char *overlay, struct db *db, struct hw_err *e);
+
+/* Today's date, UTC, as YYYY-MM-DD. */
+void today_utc(char buf[11]);
+/* For `hwbom CMD SUB ...`: with no SUB, or -h/--help, print usage and
+ * return the exit status; otherwise -1 (go on). */
+int subcommand_help(int argc, char **argv, void (*usage)(FILE *));
+/* Check an --as-of argument; -1 with the error printed when it is no date. */
+int as_of_arg(const char *arg, const char **as_of);
 
 /* Print "hwbom: " and the message to stderr. */
 void msg_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

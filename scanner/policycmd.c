@@ -4,10 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "../output/alloc.h"
-#include "../vendor-db/recfile.h"
 #include "hwbom.h"
 #include "policy.h"
 
@@ -103,24 +101,18 @@ int cmd_policy(int argc, char **argv)
 	struct hw_err e = {0};
 	struct db *db;
 	char today[11], *dir;
-	time_t t = time(NULL);
-	struct tm tm;
 	int c, rc = 0;
 
-	if (argc < 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
-		usage(argc < 2 ? stderr : stdout);
-		return argc < 2 ? EXIT_BAD : 0;
-	}
+	if ((rc = subcommand_help(argc, argv, usage)) >= 0)
+		return rc;
+	rc = 0;
 	sub = argv[1];
 	optind = 2;
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case O_ASOF:
-			if (!rec_is_date(optarg)) {
-				msg_error("--as-of %s: not a date (YYYY-MM-DD)", optarg);
+			if (as_of_arg(optarg, &as_of) < 0)
 				return EXIT_BAD;
-			}
-			as_of = optarg;
 			break;
 		case O_DATADIR: datadir = optarg; break;
 		case O_OVERLAY: overlay = optarg; break;
@@ -138,8 +130,7 @@ int cmd_policy(int argc, char **argv)
 			  argv[optind]);
 		return EXIT_BAD;
 	}
-	gmtime_r(&t, &tm);
-	strftime(today, sizeof today, "%Y-%m-%d", &tm);
+	today_utc(today);
 	if (!as_of)
 		as_of = today;
 	if (!datadir)

@@ -15,7 +15,6 @@
 #include "../output/cyclonedx.h"
 #include "../output/text.h"
 #include "../probes/probe.h"
-#include "../vendor-db/recfile.h"
 #include "hwbom.h"
 #include "judge.h"
 #include "outfile.h"
@@ -80,15 +79,6 @@ static void usage(FILE *f)
 	      "Exit status: 0 nothing reached --fail-on; 1 something did; 2 usage error or\n"
 	      "bad input (the message names the file and line).\n",
 	      f);
-}
-
-static void today(char buf[11])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(buf, 11, "%Y-%m-%d", &tm);
 }
 
 static void now(char buf[21])
@@ -184,11 +174,8 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 			o->policies[o->npolicies++] = optarg;
 			break;
 		case O_ASOF:
-			if (!rec_is_date(optarg)) {
-				msg_error("--as-of %s: not a date (YYYY-MM-DD)", optarg);
+			if (as_of_arg(optarg, &o->as_of) < 0)
 				return -1;
-			}
-			o->as_of = optarg;
 			break;
 		case O_OVERLAY: o->overlay = optarg; break;
 		case O_PROFILE: o->profile = optarg; break;
@@ -405,7 +392,7 @@ int cmd_scan(int argc, char **argv)
 	if (!threaded)
 		load_main(&l);
 	b = bom_new();
-	today(date);
+	today_utc(date);
 	bom_set(&b->as_of, o.as_of ? o.as_of : date);
 	name = machine_name(&o);
 	bom_set(&b->machine, name);
