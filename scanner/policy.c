@@ -244,17 +244,22 @@ static int rec_use(struct profile_load *l, const struct rec *r, struct hw_err *e
 	p = &l->set->policies[l->set->npolicies - 1];
 	if (!rules)
 		return 0;
-	for (size_t i = 0; i < p->nrules; i++) {
-		const char *at = rules;
-		size_t n = strlen(p->rules[i].id);
-		int named = !strcmp(rules, "*");
-
-		while (!named && (at = strstr(at, p->rules[i].id))) {
-			named = (at == rules || at[-1] == ',') && (at[n] == ',' || !at[n]);
-			at += n;
-		}
-		if (named)
+	if (!strcmp(rules, "*")) {
+		for (size_t i = 0; i < p->nrules; i++)
 			p->rules[i].severity = v;
+		return 0;
+	}
+	/* every rule named must exist: a typo would silently keep the default */
+	for (const char *at = rules; *at;) {
+		size_t n = strcspn(at, ","), i;
+
+		for (i = 0; i < p->nrules; i++)
+			if (strlen(p->rules[i].id) == n && !strncmp(p->rules[i].id, at, n))
+				break;
+		if (i == p->nrules)
+			return rec_fail(r, e, "policy '%s' has no rule '%.*s'", p->id, (int)n, at);
+		p->rules[i].severity = v;
+		at += n + (at[n] == ',');
 	}
 	return 0;
 }

@@ -259,6 +259,7 @@ static void test_profiles(void **state)
 	PROFILE("nouse", "use p889\n");
 	PROFILE("halfsev", "profile h title=T\nuse p889 severity=review\n");
 	PROFILE("badpol", "profile b title=T\nuse nosuch\n");
+	PROFILE("typo", "profile t title=T\nuse p889 severity=info rules=coverd\n");
 	assert_int_equal(policy_load_profile(&set, dir, "soft", f->db, &e), 0);
 	assert_int_equal(set.npolicies, 1);
 	assert_int_equal(set.policies[0].rules[0].severity, VERDICT_REVIEW);
@@ -275,6 +276,9 @@ static void test_profiles(void **state)
 	assert_int_equal(policy_load_profile(&set, dir, "badpol", f->db, &e), -1);
 	assert_non_null(strstr(e.msg, "badpol.profile:2: "));
 	assert_non_null(strstr(e.msg, "nosuch.policy"));
+	policy_set_clear(&set);
+	assert_int_equal(policy_load_profile(&set, dir, "typo", f->db, &e), -1);
+	assert_non_null(strstr(e.msg, "typo.profile:2: policy 'p889' has no rule 'coverd'"));
 	policy_set_clear(&set);
 	assert_int_equal(policy_load_profile(&set, dir, "../x", f->db, &e), -1);
 	policy_set_clear(&set);
