@@ -595,5 +595,12 @@ if [ "$hwbom" = ./hwbom ] && [ ! -e /usr/local/share/hwbom ]; then
 	fi
 fi
 
+# --- further cases, one file a subject (they use the helpers above) ---------
+for f in tests/e2e/cases/*.sh; do
+	[ -e "$f" ] || continue
+	runner=scan
+	. "$f"
+done
+
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
