@@ -43,13 +43,13 @@ ALL_CFLAGS = -std=gnu11 -pthread $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP \
 
 # Everything but the command line: the unit tests link it too.
 LIB_SRC  := output/alloc.c output/err.c output/sanitize.c output/bom.c output/roles.c \
-            output/cyclonedx.c output/text.c \
+            output/cyclonedx.c output/bom_read.c output/text.c \
             vendor-db/recfile.c vendor-db/db.c vendor-db/names.c \
             probes/probe.c probes/dmi.c probes/smbios.c probes/cpu.c probes/cpu_info.c probes/pci.c probes/pci_check.c probes/pci_names.c probes/usb.c probes/usb_desc.c probes/usb_ids.c \
             probes/display.c probes/edid.c probes/storage.c probes/net.c probes/oui.c probes/oui_index.c probes/spd.c \
             probes/tpm.c probes/tpm_vendor.c \
             scanner/policy.c scanner/waiver.c scanner/resolve.c scanner/judge.c scanner/outfile.c
-MAIN_SRC := scanner/main.c scanner/scan.c scanner/datadir.c scanner/dbcmd.c scanner/policycmd.c
+MAIN_SRC := scanner/main.c scanner/scan.c scanner/judging.c scanner/check.c scanner/datadir.c scanner/dbcmd.c scanner/policycmd.c
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(MAIN_SRC:%.c=$(BUILD)/%.o)
 
@@ -123,7 +123,7 @@ $(BUILD)/resolve_bench: tests/bench/resolve_bench.c $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(filter %.c %.o,$^) $(PKG_LIBS)
 
 # libFuzzer targets (clang): FUZZ_SECONDS each, seeded with the fixtures.
-FUZZ         := sanitize db pci_dump usb_desc smbios blobs
+FUZZ         := sanitize db pci_dump usb_desc smbios blobs bom_read
 FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS  := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 fuzz:
@@ -135,7 +135,9 @@ fuzz:
 	    -o build/fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c $(LIB_SRC:%.c=build/fuzz/%.o) $(PKG_LIBS) || exit 1; \
 	done
 	@mkdir -p build/fuzz/corpus/db build/fuzz/corpus/pci_dump build/fuzz/corpus/sanitize \
-		build/fuzz/corpus/usb_desc build/fuzz/corpus/smbios build/fuzz/corpus/blobs
+		build/fuzz/corpus/usb_desc build/fuzz/corpus/smbios build/fuzz/corpus/blobs \
+		build/fuzz/corpus/bom_read
+	@cp tests/e2e/expected/huawei-taishan.out build/fuzz/corpus/bom_read/taishan.xml
 	@cp vendor-db/data/*.db tests/fixtures/db/data/*.db build/fuzz/corpus/db/
 	@cp tests/fixtures/pci/*.dump build/fuzz/corpus/pci_dump/
 	@cp tests/fixtures/dmi/*.bin build/fuzz/corpus/smbios/

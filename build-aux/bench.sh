@@ -7,7 +7,10 @@
 #      functions (growth should be linear);
 #   3. where the time goes: callgrind's instruction counts on the 4,096 dump;
 #   4. the USB probe on a recorded tree of 64 devices (umockdev), through
-#      libusb and as a captured tree, beside lsusb and lsusb -v.
+#      libusb and as a captured tree, beside lsusb and lsusb -v;
+#   6. hwbom check of 1,000 and 10,000 saved BOMs of a 200-component
+#      machine: files per second and peak memory (section 5, the database,
+#      is the Makefile's).
 # Needs hyperfine, lshw, pciutils, valgrind, usbutils and umockdev
 # (build-aux/deps.sh bench).
 set -eu
@@ -84,3 +87,27 @@ umockdev-run --device "$top/tests/fixtures/usb/many-64.umockdev" -- sh -c '
 		"$2 --probe usb --root $UMOCKDEV_DIR -o /dev/null" \
 		"lsusb" "lsusb -v" >/dev/null 2>&1' sh "$tmp" "$scan"
 sed "s|/tmp/umockdev\.[A-Za-z0-9]*|\$UMOCKDEV_DIR|g" "$tmp/usb.md"
+
+echo
+echo "== 6. hwbom check: saved BOMs of a 200-component machine =="
+# one BOM, hard-linked 10,000 times: each is read, judged and (-o) written
+mkdump 200 >"$tmp/200.dump"
+$scan --pci-dump "$tmp/200.dump" -o "$tmp/m200.xml"
+mkdir "$tmp/boms"
+perl -e 'for (1 .. 10000) { link($ARGV[0], sprintf("%s/m%05d.xml", $ARGV[1], $_)) or die "$!\n" }' \
+	"$tmp/m200.xml" "$tmp/boms"
+echo "one BOM: $(grep -c '<component type="device"' "$tmp/m200.xml") components, $(wc -c <"$tmp/m200.xml") bytes; $(nproc) jobs"
+check="$hwbom check --datadir $top/vendor-db -q --fail-on never"
+# timed N LABEL ARGS...: elapsed time, files per second and peak memory
+timed() {
+	n=$1 label=$2
+	shift 2
+	/usr/bin/time -f "%e %M" -o "$tmp/time" $check "$@" >/dev/null
+	awk -v n="$n" -v l="$label" '{ printf "%6d BOMs, %-13s %6.2f s  %6.0f BOMs/s  peak RSS %d KB\n", n, l, $1, n / $1, $2 }' "$tmp/time"
+}
+for n in 1000 10000; do
+	if [ "$n" -eq 1000 ]; then set -- "$tmp"/boms/m00*.xml "$tmp/boms/m01000.xml"; else set -- "$tmp"/boms/m*.xml; fi
+	timed "$n" "summary only" "$@"
+	rm -rf "$tmp/out"
+	timed "$n" "written (-o)" -o "$tmp/out" "$@"
+done

@@ -288,3 +288,16 @@ void bom_add_rule(struct bom_policy *p, const char *id, const char *cite, int in
 	bom_set(&r->cite, cite);
 	r->in_force = in_force;
 }
+
+char *bom_finding_str(const struct bom_finding *f)
+{
+	return xasprintf("%s %s/%s %s %s", verdict_name(f->severity), f->policy, f->rule, f->role,
+			 f->entity);
+}
+
+char *bom_waiver_str(const struct bom_finding *f)
+{
+	return f->waiver ? xasprintf("%s/%s %s %s: %s", f->policy, f->rule, f->role, f->entity,
+				     f->waiver)
+			 : NULL;
+}

@@ -154,6 +154,12 @@ void bom_add_cprop(struct bom_component *c, const char *name, const char *value)
 /* The value of component property name, or NULL. */
 const char *bom_get_cprop(const struct bom_component *c, const char *name);
 
+/* The value of a finding's hwbom:finding property, "SEVERITY POLICY/RULE
+ * ROLE ENTITY", and of its hwbom:waiver ("POLICY/RULE ROLE ENTITY: WAIVER",
+ * NULL when no waiver names it). Free with free(). */
+char *bom_finding_str(const struct bom_finding *f);
+char *bom_waiver_str(const struct bom_finding *f);
+
 /* The component's bom-ref: its location when that already starts with
  * "KIND:" (usb:1-3.1), else "KIND:LOCATION" (pci:0000:3b:00.0). Free with
  * free(). */

@@ -149,11 +149,6 @@ static void add_device(struct pci_access *pacc, struct pci_dev *d, struct bom *b
 	}
 	bom_set(&c->name, bom_get_id(c, "pci.device")->name);
 	bom_set(&c->description, bom_get_id(c, "pci.class")->name);
-	if (d->vendor_id == 0xffff)
-		/* lspci shows these too: a function in D3cold, or gone, reads
-		 * as all ones, and nothing about it is known */
-		bom_set(&c->unknown_reason, "its configuration space reads as all ff: the function "
-					    "did not answer (powered down or removed)");
 }
 
 static int is_dir(const char *path)

@@ -31,6 +31,7 @@
 #include "../vendor-db/db.h"
 
 int cmd_scan(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 int cmd_db(int argc, char **argv);
 int cmd_policy(int argc, char **argv);
 

@@ -16,6 +16,7 @@ static void usage(FILE *f)
 	      "\n"
 	      "Commands:\n"
 	      "  scan      scan this machine (or recorded data) and write its CycloneDX BOM\n"
+	      "  check     judge saved BOMs anew with today's database and policies\n"
 	      "  db        look up, check and count the origin database\n"
 	      "  policy    list the policies and show what one holds\n"
 	      "\n"
@@ -72,6 +73,8 @@ int main(int argc, char **argv)
 	LIBXML_TEST_VERSION;
 	if (!strcmp(argv[1], "scan")) {
 		rc = cmd_scan(argc - 1, argv + 1);
+	} else if (!strcmp(argv[1], "check")) {
+		rc = cmd_check(argc - 1, argv + 1);
 	} else if (!strcmp(argv[1], "db")) {
 		rc = cmd_db(argc - 1, argv + 1);
 	} else if (!strcmp(argv[1], "policy")) {

@@ -315,10 +315,23 @@ static void mark_onboard(struct bom *b)
 	}
 }
 
+/* lspci shows these too: a PCI function in D3cold, or gone, reads as all
+ * ones, and nothing about it is known. */
+static void mark_silent(struct bom_component *c)
+{
+	const struct bom_id *v = bom_get_id(c, "pci.vendor");
+
+	if (!strcmp(c->kind, "pci") && v && !strcmp(v->value, "ffff"))
+		bom_set(&c->unknown_reason, "its configuration space reads as all ff: the function "
+					    "did not answer (powered down or removed)");
+}
+
 void resolve_bom(struct bom *b, const struct db *db, const char *as_of)
 {
 	for (size_t i = 0; i < b->ncomponents; i++) {
 		struct bom_component *c = b->components[i];
+
+		mark_silent(c);
 
 		for (size_t p = 0; p < sizeof proofs / sizeof *proofs; p++) {
 			const struct bom_id *id = bom_get_id(c, proofs[p].ns);

@@ -16,22 +16,15 @@
 #include "../output/text.h"
 #include "../probes/probe.h"
 #include "hwbom.h"
-#include "judge.h"
+#include "judging.h"
 #include "outfile.h"
-#include "resolve.h"
-
-#define MAX_POLICIES 32
 
 struct scan_opts {
 	struct probe_src src;
-	const char *datadir, *overlay, *waivers, *profile, *out, *as_of, *name;
-	const char *policies[MAX_POLICIES];
-	size_t npolicies;
+	struct judging j;
+	const char *out, *name;
 	int text, quiet, timestamp, serial;
-	int fail_on; /* an enum verdict, or FAIL_NEVER */
 };
-
-#define FAIL_NEVER -1
 
 static void usage(FILE *f)
 {
@@ -50,21 +43,10 @@ static void usage(FILE *f)
 	      "  --probe NAME        run only this probe (repeatable): dmi, cpu,\n"
 	      "                      memory, pci, usb, storage, display, net, tpm\n"
 	      "\n"
-	      "Judgement:\n"
-	      "  --policy ID|FILE    apply this policy (repeatable; default: every policy\n"
-	      "                      in DATADIR/policies)\n"
-	      "  --profile NAME      apply the policies of a profile (DATADIR/policies/\n"
-	      "                      profiles: us-federal, dod)\n"
-	      "  --as-of DATE        judge as of DATE, YYYY-MM-DD (default: today, UTC)\n"
-	      "  --db-overlay FILE   local database records; they replace shipped ones of the\n"
-	      "                      same name or key\n"
-	      "  --waivers FILE      exceptions: findings a waiver in force names are kept,\n"
-	      "                      marked waived, and do not count\n"
-	      "  --datadir DIR       database and policies (default " HWBOM_DATADIR ",\n"
-	      "                      or vendor-db/ beside an uninstalled hwbom)\n"
-	      "  --fail-on LEVEL     exit 1 when a verdict reaches LEVEL: block (default),\n"
-	      "                      review, unknown, info or never\n"
-	      "\n"
+	      "Judgement:\n",
+	      f);
+	fputs(judging_help, f);
+	fputs("\n"
 	      "Output:\n"
 	      "  -o, --output FILE   write to FILE, whole or not at all (default: stdout)\n"
 	      "  --format FORMAT     cyclonedx (default, CycloneDX 1.6 XML) or text\n"
@@ -114,8 +96,7 @@ static int make_serial(char buf[46])
 static int parse_opts(int argc, char **argv, struct scan_opts *o)
 {
 	enum { O_ROOT = 256, O_PCIDUMP, O_DMIDUMP, O_PCIIDS, O_USBIDS, O_PNPIDS, O_IEEE, O_PROBE,
-	       O_POLICY, O_PROFILE, O_ASOF, O_OVERLAY, O_WAIVERS, O_DATADIR,
-	       O_FAILON, O_FORMAT, O_NAME, O_TIMESTAMP, O_SERIAL };
+	       O_FORMAT, O_NAME, O_TIMESTAMP, O_SERIAL };
 	static const struct option longopts[] = {
 		{"root", required_argument, NULL, O_ROOT},
 		{"pci-dump", required_argument, NULL, O_PCIDUMP},
@@ -125,13 +106,7 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 		{"pnp-ids", required_argument, NULL, O_PNPIDS},
 		{"ieee-dir", required_argument, NULL, O_IEEE},
 		{"probe", required_argument, NULL, O_PROBE},
-		{"policy", required_argument, NULL, O_POLICY},
-		{"profile", required_argument, NULL, O_PROFILE},
-		{"as-of", required_argument, NULL, O_ASOF},
-		{"db-overlay", required_argument, NULL, O_OVERLAY},
-		{"waivers", required_argument, NULL, O_WAIVERS},
-		{"datadir", required_argument, NULL, O_DATADIR},
-		{"fail-on", required_argument, NULL, O_FAILON},
+		JUDGING_LONGOPTS,
 		{"format", required_argument, NULL, O_FORMAT},
 		{"name", required_argument, NULL, O_NAME},
 		{"timestamp", no_argument, NULL, O_TIMESTAMP},
@@ -141,15 +116,13 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	enum verdict level;
 	int c;
 
-	o->datadir = NULL;
+	judging_init(&o->j);
 	o->src.pci_ids = HWBOM_PCI_IDS;
 	o->src.usb_ids = HWBOM_USB_IDS;
 	o->src.pnp_ids = HWBOM_PNP_IDS;
 	o->src.ieee_dir = HWBOM_IEEE_DIR;
-	o->fail_on = VERDICT_BLOCK;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:qh", longopts, NULL)) != -1) {
 		switch (c) {
@@ -166,32 +139,6 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 				return -1;
 			}
 			break;
-		case O_POLICY:
-			if (o->npolicies == MAX_POLICIES) {
-				msg_error("at most %d --policy options", MAX_POLICIES);
-				return -1;
-			}
-			o->policies[o->npolicies++] = optarg;
-			break;
-		case O_ASOF:
-			if (as_of_arg(optarg, &o->as_of) < 0)
-				return -1;
-			break;
-		case O_OVERLAY: o->overlay = optarg; break;
-		case O_PROFILE: o->profile = optarg; break;
-		case O_WAIVERS: o->waivers = optarg; break;
-		case O_DATADIR: o->datadir = optarg; break;
-		case O_FAILON:
-			if (!strcmp(optarg, "never"))
-				o->fail_on = FAIL_NEVER;
-			else if (verdict_parse(optarg, &level) < 0 || level < VERDICT_INFO) {
-				msg_error("--fail-on %s: use block, review, unknown, info or never",
-					  optarg);
-				return -1;
-			} else {
-				o->fail_on = (int)level;
-			}
-			break;
 		case O_FORMAT:
 			if (!strcmp(optarg, "text")) {
 				o->text = 1;
@@ -206,20 +153,20 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 		case 'o': o->out = optarg; break;
 		case 'q': o->quiet = 1; break;
 		case 'h': usage(stdout); exit(0);
-		default: fputs("Try 'hwbom scan --help'.\n", stderr); return -1;
+		default:
+			if (c >= JUDGING_OPT && c < J_END) {
+				if (judging_opt(&o->j, c, optarg) < 0)
+					return -1;
+				break;
+			}
+			fputs("Try 'hwbom scan --help'.\n", stderr); return -1;
 		}
-	}
-	if (o->profile && o->npolicies) {
-		msg_error("--profile and --policy: give one or the other");
-		return -1;
 	}
 	if (optind < argc) {
 		msg_error("unexpected argument '%s' (try 'hwbom scan --help')", argv[optind]);
 		return -1;
 	}
-	if (!o->datadir)
-		o->datadir = default_datadir();
-	return 0;
+	return judging_check(&o->j);
 }
 
 /* The machine's name: given, the host's, or the recorded source's. */
@@ -247,86 +194,6 @@ static char *machine_name(const struct scan_opts *o)
 		return xstrdup(buf);
 	}
 	return xstrdup("localhost");
-}
-
-static int load_judgement(const struct scan_opts *o, struct db *db, struct policy_set *set,
-			  struct waiver_set *waivers, struct hw_err *e)
-{
-	char *dir;
-	int rc = 0;
-
-	if (load_db(o->datadir, o->overlay, db, e) < 0)
-		return -1;
-	if (o->waivers && waiver_load(waivers, o->waivers, e) < 0)
-		return -1;
-	dir = xasprintf("%s/policies", o->datadir);
-	if (o->profile)
-		rc = policy_load_profile(set, dir, o->profile, db, e);
-	else if (!o->npolicies)
-		rc = policy_load_dir(set, dir, db, e);
-	for (size_t i = 0; !rc && i < o->npolicies; i++)
-		rc = policy_load(set, dir, o->policies[i], db, e);
-	free(dir);
-	if (!rc && !set->npolicies)
-		rc = hw_fail(e, "no policy to judge with");
-	return rc;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Say in the BOM what judged it: database, policies, and every source an
- * attribution rests on (sorted, once each). */
-static void add_provenance(struct bom *b, const struct db *db, const struct policy_set *set)
-{
-	char **ids = NULL;
-	size_t n = 0, cap = 0;
-
-	bom_add_prop(b, "hwbom:db:fingerprint", db_fingerprint(db));
-	for (size_t i = 0; i < set->npolicies; i++) {
-		const struct policy *p = &set->policies[i];
-		char *v = xasprintf("%s %s", p->id, p->edition);
-		struct bom_policy *bp = bom_add_policy(b, p->id, p->title, p->citation, p->edition);
-
-		bom_add_prop(b, "hwbom:policy", v);
-		free(v);
-		for (size_t k = 0; k < p->nrules; k++)
-			bom_add_rule(bp, p->rules[k].id, p->rules[k].cite,
-				     policy_rule_applies(&p->rules[k], b->as_of, NULL));
-	}
-	for (size_t i = 0; i < b->ncomponents; i++)
-		for (size_t k = 0; k < b->components[i]->nattrs; k++) {
-			const char *src = b->components[i]->attrs[k].source;
-			char *copy, *tok, *save;
-
-			if (!src)
-				continue;
-			copy = xstrdup(src);
-			for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-				GROW(ids, cap, n);
-				ids[n++] = xstrdup(tok);
-			}
-			free(copy);
-		}
-	if (n > 1)
-		qsort(ids, n, sizeof *ids, cmp_str);
-	for (size_t i = 0; i < n; i++) {
-		const struct db_source *s = db_source(db, ids[i]);
-
-		if (s && (i == 0 || strcmp(ids[i], ids[i - 1]))) {
-			char *name = xasprintf("hwbom:source:%s", s->id);
-			char *v = xasprintf("%s (%s)%s%s", s->title, s->date, s->url ? " " : "",
-					    s->url ? s->url : "");
-
-			bom_add_prop(b, name, v);
-			free(name), free(v);
-		}
-	}
-	for (size_t i = 0; i < n; i++)
-		free(ids[i]);
-	free(ids);
 }
 
 static int write_bom(const struct scan_opts *o, const struct bom *b, struct hw_err *e)
@@ -358,10 +225,7 @@ static int write_bom(const struct scan_opts *o, const struct bom *b, struct hw_e
  * probes read the hardware: the two are independent, and each costs a few
  * milliseconds (the database's parse; libpci's of pci.ids). */
 struct loader {
-	const struct scan_opts *o;
-	struct db *db;
-	struct policy_set set;
-	struct waiver_set waivers;
+	struct judging *j;
 	struct hw_err e;
 	int rc;
 };
@@ -370,7 +234,7 @@ static void *load_main(void *arg)
 {
 	struct loader *l = arg;
 
-	l->rc = load_judgement(l->o, l->db, &l->set, &l->waivers, &l->e);
+	l->rc = judging_load(l->j, &l->e);
 	return NULL;
 }
 
@@ -386,14 +250,13 @@ int cmd_scan(int argc, char **argv)
 
 	if (parse_opts(argc, argv, &o) < 0)
 		return EXIT_BAD;
-	l.o = &o;
-	l.db = db_new();
+	l.j = &o.j;
 	threaded = pthread_create(&thread, NULL, load_main, &l) == 0;
 	if (!threaded)
 		load_main(&l);
 	b = bom_new();
 	today_utc(date);
-	bom_set(&b->as_of, o.as_of ? o.as_of : date);
+	bom_set(&b->as_of, o.j.as_of ? o.j.as_of : date);
 	name = machine_name(&o);
 	bom_set(&b->machine, name);
 	free(name);
@@ -408,14 +271,10 @@ int cmd_scan(int argc, char **argv)
 	if (probed < 0)
 		goto out;
 	bom_sort(b);
-	resolve_bom(b, l.db, b->as_of);
-	judge_bom(b, l.db, &l.set, &l.waivers);
-	add_provenance(b, l.db, &l.set);
-	if (o.profile)
-		bom_add_prop(b, "hwbom:profile", o.profile);
+	judging_apply(&o.j, b);
 	if (write_bom(&o, b, &e) < 0)
 		goto out;
-	rc = o.fail_on != FAIL_NEVER && (int)b->verdict >= o.fail_on ? EXIT_FOUND : 0;
+	rc = judging_status(&o.j, b);
 out:
 	if (!o.quiet)
 		for (size_t i = 0; i < e.nwarnings; i++)
@@ -425,8 +284,6 @@ out:
 	hw_err_clear(&e);
 	hw_err_clear(&l.e);
 	bom_free(b);
-	policy_set_clear(&l.set);
-	waiver_set_clear(&l.waivers);
-	db_free(l.db);
+	judging_clear(&o.j);
 	return rc;
 }

@@ -1,0 +1,482 @@
+/* bom_read.c - read a BOM hwbom wrote back into the model (see bom_read.h).
+ *
+ * libxml2's SAX2 parser is fed the file in blocks and calls back for each
+ * element and run of text; nothing is kept but the element path and the
+ * text of the element being read, so memory does not grow with the file,
+ * and no tree is built (a fleet's BOMs are checked by the thousand). A saved
+ * BOM may have been edited or forged: a DTD is refused outright (no
+ * entities, nothing fetched), a value is at most MAX_TEXT bytes, every
+ * string goes through bom_set()'s sanitiser, and each failure names the
+ * file and line. */
+#include "bom_read.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+
+#include "alloc.h"
+#include "cyclonedx.h"
+
+#define MAX_DEPTH 8        /* deeper than anything read here: only parsed */
+#define MAX_TEXT (1 << 20) /* the longest value read */
+
+/* The elements whose place in the document matters. */
+enum el { E_OTHER, E_BOM, E_METADATA, E_TOOLS, E_COMPONENTS, E_COMPONENT, E_NAME, E_VERSION,
+	  E_DESCRIPTION, E_PROPERTIES, E_PROPERTY };
+
+static const char *const el_names[] = {
+	[E_BOM] = "bom", [E_METADATA] = "metadata", [E_TOOLS] = "tools",
+	[E_COMPONENTS] = "components", [E_COMPONENT] = "component", [E_NAME] = "name",
+	[E_VERSION] = "version", [E_DESCRIPTION] = "description", [E_PROPERTIES] = "properties",
+	[E_PROPERTY] = "property",
+};
+
+/* What the text being collected is for. */
+enum want { W_NONE, W_TOOL_NAME, W_TOOL_VERSION, W_MACHINE, W_NAME, W_DESCRIPTION, W_FIRMWARE,
+	    W_MACHINE_PROP, W_PROP };
+
+struct rd {
+	xmlParserCtxtPtr ctxt;
+	const char *path;
+	struct hw_err *e;
+	struct bom *b;
+	struct bom_saved *saved;
+	int failed;
+
+	enum el stack[MAX_DEPTH];
+	int depth; /* of the element open now; -1 before the root */
+	int skip;  /* > 0: inside an element skipped whole, this deep */
+
+	enum want want; /* text being collected, and for what */
+	char *text;
+	size_t ntext, captext;
+	char *prop; /* the name of the property being read */
+
+	struct bom_component *c; /* the component being read */
+	char *ref;               /* its bom-ref, once known */
+	int c_line;              /* the line it starts on */
+	int ours;                /* a tools component named hwbom was seen */
+	int seen_root;
+};
+
+static int line(const struct rd *d)
+{
+	return xmlSAX2GetLineNumber(d->ctxt);
+}
+
+/* Stop the parse with "FILE:LINE: what". */
+static int fail(struct rd *d, const char *what)
+{
+	if (!d->failed)
+		hw_fail(d->e, "%s:%d: %s", d->path, line(d), what);
+	d->failed = 1;
+	xmlStopParser(d->ctxt);
+	return -1;
+}
+
+/* Whether the open elements are exactly these, from the root down. */
+static int at(const struct rd *d, int n, ...)
+{
+	va_list ap;
+	int match = d->depth == n - 1;
+
+	va_start(ap, n);
+	for (int i = 0; match && i < n; i++)
+		match = d->stack[i] == (enum el)va_arg(ap, int);
+	va_end(ap);
+	return match;
+}
+
+static void saved_line(struct rd *d, const char *value)
+{
+	struct bom_saved *s = d->saved;
+
+	GROW(s->findings, s->capfindings, s->nfindings);
+	s->findings[s->nfindings++] = xasprintf("%s %s", d->ref ? d->ref : "?", value);
+}
+
+/* A machine property: coverage and the old judgement; the rest (policies,
+ * sources, the database) is made anew. */
+static int machine_prop(struct rd *d, const char *name, const char *value)
+{
+	const char *src;
+
+	if (!strcmp(name, "hwbom:verdict")) {
+		if (verdict_parse(value, &d->saved->verdict) < 0)
+			return fail(d, "hwbom:verdict is no verdict");
+	} else if (!strcmp(name, "hwbom:as-of")) {
+		bom_set(&d->saved->as_of, value);
+	} else if (!strcmp(name, "hwbom:profile")) {
+		bom_set(&d->saved->profile, value);
+	} else if (!strncmp(name, "hwbom:coverage:", 15)) {
+		size_t n = strlen(src = name + 15);
+		const struct bom_coverage *cv;
+
+		if (n > 7 && !strcmp(src + n - 7, ":detail")) {
+			char *s = xstrndup(src, n - 7);
+
+			cv = bom_get_coverage(d->b, s);
+			if (cv)
+				bom_set((char **)&cv->detail, value);
+			free(s);
+			if (!cv)
+				return fail(d, "coverage detail before its state");
+		} else if (n) {
+			bom_set_coverage(d->b, src, value, NULL);
+		}
+	}
+	return 0;
+}
+
+/* What resolving and judging made (scanner/resolve.c, judge.c), left out
+ * of the component; findings and waivers are kept apart, to say what
+ * changed. */
+static int judged(const char *name)
+{
+	static const char *const made[] = {
+		"hwbom:verdict", "hwbom:unknown", "hwbom:conflict", "hwbom:storage.matched",
+		"hwbom:pci.onboard", NULL,
+	};
+
+	if (!strncmp(name, "hwbom:origin:", 13))
+		return 1;
+	for (size_t i = 0; made[i]; i++)
+		if (!strcmp(name, made[i]))
+			return 1;
+	return 0;
+}
+
+static int component_prop(struct rd *d, const char *name, const char *value)
+{
+	struct bom_component *c = d->c;
+
+	if (!strcmp(name, "hwbom:kind") || !strcmp(name, "hwbom:location")) {
+		char **field = name[6] == 'k' ? &c->kind : &c->location;
+
+		if (*field)
+			return fail(d, name[6] == 'k' ? "a second hwbom:kind" : "a second hwbom:location");
+		bom_set(field, value);
+		if (c->kind && c->location && !d->ref)
+			d->ref = bom_ref(c);
+	} else if (!strncmp(name, "hwbom:id:", 9)) {
+		const char *ns = name + 9, *colon = strchr(ns, ':');
+
+		if (!*ns)
+			return fail(d, "hwbom:id: without a namespace");
+		if (!colon) {
+			bom_add_id(c, ns, value, NULL);
+		} else if (!strcmp(colon, ":name") && c->nids &&
+			   !strncmp(c->ids[c->nids - 1].ns, ns, (size_t)(colon - ns)) &&
+			   c->ids[c->nids - 1].ns[colon - ns] == '\0') {
+			bom_set(&c->ids[c->nids - 1].name, value);
+		} else {
+			return fail(d, "an identifier's name not right after the identifier");
+		}
+	} else if (!strcmp(name, "hwbom:finding") || !strcmp(name, "hwbom:waiver")) {
+		char *v = name[6] == 'w' ? xasprintf("waiver %s", value) : xstrdup(value);
+
+		saved_line(d, v);
+		free(v);
+	} else if (!strncmp(name, "hwbom:", 6) && name[6] && !judged(name)) {
+		bom_add_cprop(c, name + 6, value);
+	}
+	return 0;
+}
+
+static int component_end(struct rd *d)
+{
+	if (!d->c->kind || !d->c->location) {
+		free(d->ref), d->ref = NULL;
+		d->failed = 1;
+		xmlStopParser(d->ctxt);
+		return hw_fail(d->e, "%s:%d: a component without hwbom:kind and hwbom:location "
+				     "(not hwbom's)", d->path, d->c_line);
+	}
+	/* the writer names a nameless component after its kind and location */
+	if (d->c->name) {
+		char *fallback = xasprintf("%s device %s", d->c->kind, d->c->location);
+
+		if (!strcmp(d->c->name, fallback))
+			bom_set(&d->c->name, NULL);
+		free(fallback);
+	}
+	d->c = NULL;
+	free(d->ref), d->ref = NULL;
+	return 0;
+}
+
+static void root(struct rd *d, const char *name, const char *ns)
+{
+	if (strcmp(name, "bom") || !ns || strncmp(ns, "http://cyclonedx.org/schema/bom/", 32)) {
+		fail(d, "not a CycloneDX BOM");
+	} else if (strcmp(ns, CYCLONEDX_NS)) {
+		hw_fail(d->e, "%s: CycloneDX %s, not 1.6: not a BOM hwbom wrote", d->path, ns + 32);
+		d->failed = 1;
+		xmlStopParser(d->ctxt);
+	}
+}
+
+static enum el el_of(const char *name)
+{
+	for (size_t i = 1; i < sizeof el_names / sizeof *el_names; i++)
+		if (!strcmp(name, el_names[i]))
+			return (enum el)i;
+	return E_OTHER;
+}
+
+/* Which text the element just opened holds that is wanted. */
+static enum want wanted(const struct rd *d)
+{
+	if (at(d, 6, E_BOM, E_METADATA, E_TOOLS, E_COMPONENTS, E_COMPONENT, E_NAME))
+		return W_TOOL_NAME;
+	if (at(d, 6, E_BOM, E_METADATA, E_TOOLS, E_COMPONENTS, E_COMPONENT, E_VERSION))
+		return W_TOOL_VERSION;
+	if (at(d, 4, E_BOM, E_METADATA, E_COMPONENT, E_NAME))
+		return W_MACHINE;
+	if (at(d, 4, E_BOM, E_METADATA, E_PROPERTIES, E_PROPERTY))
+		return W_MACHINE_PROP;
+	if (!d->c)
+		return W_NONE;
+	if (at(d, 4, E_BOM, E_COMPONENTS, E_COMPONENT, E_NAME))
+		return W_NAME;
+	if (at(d, 4, E_BOM, E_COMPONENTS, E_COMPONENT, E_DESCRIPTION))
+		return W_DESCRIPTION;
+	if (at(d, 5, E_BOM, E_COMPONENTS, E_COMPONENT, E_PROPERTIES, E_PROPERTY))
+		return W_PROP;
+	if (at(d, 6, E_BOM, E_COMPONENTS, E_COMPONENT, E_COMPONENTS, E_COMPONENT, E_VERSION))
+		return W_FIRMWARE;
+	return W_NONE;
+}
+
+static void start_el(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
+		     int nns, const xmlChar **nss, int nattrs, int ndefaulted,
+		     const xmlChar **attrs)
+{
+	struct rd *d = ctx;
+	const char *name = (const char *)local, *ns = (const char *)uri;
+
+	(void)prefix, (void)nns, (void)nss, (void)ndefaulted;
+	if (d->failed)
+		return;
+	if (d->skip) {
+		d->skip++;
+		return;
+	}
+	if (++d->depth == 0) {
+		d->seen_root = 1;
+		d->stack[0] = E_BOM;
+		root(d, name, ns);
+		return;
+	}
+	/* another namespace's extensions, the old attestations (made anew)
+	 * and whatever lies deeper than anything read: parsed, not read */
+	if (d->depth >= MAX_DEPTH || !ns || strcmp(ns, CYCLONEDX_NS) ||
+	    (d->depth == 1 && (!strcmp(name, "declarations") || !strcmp(name, "definitions")))) {
+		d->depth--;
+		d->skip = 1;
+		return;
+	}
+	d->stack[d->depth] = el_of(name);
+	if (at(d, 3, E_BOM, E_COMPONENTS, E_COMPONENT)) {
+		d->c = bom_add_component(d->b, "", "");
+		bom_set(&d->c->kind, NULL);
+		bom_set(&d->c->location, NULL);
+		d->c_line = line(d);
+	}
+	d->want = wanted(d);
+	d->ntext = 0;
+	if (d->want == W_MACHINE_PROP || d->want == W_PROP) {
+		/* attrs: (local, prefix, uri, value, end) each */
+		for (int i = 0; i < nattrs; i++)
+			if (!attrs[5 * i + 2] && !strcmp((const char *)attrs[5 * i], "name")) {
+				free(d->prop);
+				d->prop = xstrndup((const char *)attrs[5 * i + 3],
+						   (size_t)(attrs[5 * i + 4] - attrs[5 * i + 3]));
+			}
+		if (!d->prop)
+			fail(d, "a property without a name");
+	}
+}
+
+static void chars(void *ctx, const xmlChar *ch, int len)
+{
+	struct rd *d = ctx;
+
+	if (d->failed || d->skip || d->want == W_NONE || len <= 0)
+		return;
+	if (d->ntext + (size_t)len > MAX_TEXT) {
+		fail(d, "a value longer than 1 MiB");
+		return;
+	}
+	if (d->ntext + (size_t)len + 1 > d->captext) {
+		d->captext = (d->ntext + (size_t)len + 1) * 2;
+		d->text = xrealloc(d->text, d->captext);
+	}
+	memcpy(d->text + d->ntext, ch, (size_t)len);
+	d->ntext += (size_t)len;
+}
+
+/* The wanted text of the element that ends now. */
+static void take(struct rd *d)
+{
+	const char *t;
+
+	if (!d->text)
+		d->text = xcalloc(1, d->captext = 64);
+	d->text[d->ntext] = '\0';
+	t = d->text;
+	switch (d->want) {
+	case W_NONE: break;
+	case W_TOOL_NAME: d->ours |= !strcmp(t, "hwbom"); break;
+	case W_TOOL_VERSION: bom_set(&d->saved->version, t); break;
+	case W_MACHINE: bom_set(&d->b->machine, t); break;
+	case W_NAME: bom_set(&d->c->name, t); break;
+	case W_DESCRIPTION: bom_set(&d->c->description, t); break;
+	case W_FIRMWARE: bom_set(&d->c->firmware, t); break;
+	case W_MACHINE_PROP: machine_prop(d, d->prop, t); break; /* they fail() */
+	case W_PROP: component_prop(d, d->prop, t); break;
+	}
+	free(d->prop), d->prop = NULL;
+	d->want = W_NONE;
+}
+
+static void end_el(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+{
+	struct rd *d = ctx;
+
+	(void)local, (void)prefix, (void)uri;
+	if (d->failed)
+		return;
+	if (d->skip) {
+		d->skip--;
+		return;
+	}
+	if (d->want != W_NONE)
+		take(d);
+	if (d->c && at(d, 3, E_BOM, E_COMPONENTS, E_COMPONENT))
+		component_end(d);
+	d->depth--;
+}
+
+static void dtd(void *ctx, const xmlChar *name, const xmlChar *id, const xmlChar *sys)
+{
+	(void)name, (void)id, (void)sys;
+	fail(ctx, "a document type declaration (a BOM hwbom wrote has none)");
+}
+
+/* Parse errors are taken from the context once the parse stops: keep
+ * libxml2 from printing them (the library never prints). */
+static void quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx, (void)msg;
+}
+
+static int parse(struct rd *d, int fd)
+{
+	xmlSAXHandler sax;
+	char buf[65536];
+	ssize_t n;
+	int rc = 0;
+
+	memset(&sax, 0, sizeof sax);
+	sax.initialized = XML_SAX2_MAGIC;
+	sax.startElementNs = start_el;
+	sax.endElementNs = end_el;
+	sax.characters = chars;
+	sax.internalSubset = dtd;
+	sax.error = quiet;
+	sax.warning = quiet;
+	d->ctxt = xmlCreatePushParserCtxt(&sax, d, NULL, 0, d->path);
+	if (!d->ctxt)
+		return hw_fail(d->e, "%s: cannot create an XML parser", d->path);
+	xmlCtxtUseOptions(d->ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	while (!d->failed && (n = read(fd, buf, sizeof buf)) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			rc = hw_fail(d->e, "%s: %s", d->path, strerror(errno));
+			break;
+		}
+		if (xmlParseChunk(d->ctxt, buf, (int)n, 0))
+			break;
+	}
+	if (!rc && !d->failed && !d->ctxt->disableSAX)
+		xmlParseChunk(d->ctxt, NULL, 0, 1);
+	if (!rc && !d->failed && !d->ctxt->wellFormed) {
+		const xmlError *xe = &d->ctxt->lastError;
+		char *why = xstrdup(xe->message ? xe->message : "parse error");
+
+		why[strcspn(why, "\n")] = '\0';
+		rc = hw_fail(d->e, "%s:%d: malformed XML: %s", d->path, xe->line ? xe->line : line(d),
+			     why);
+		free(why);
+	}
+	if (d->failed)
+		rc = -1;
+	if (!rc && !d->seen_root)
+		rc = hw_fail(d->e, "%s: no XML element: not a BOM", d->path);
+	if (!rc && !d->ours)
+		rc = hw_fail(d->e, "%s: a CycloneDX BOM, but not one hwbom wrote (no hwbom in "
+				   "metadata/tools)", d->path);
+	xmlFreeParserCtxt(d->ctxt);
+	return rc;
+}
+
+int bom_read(const char *path, struct bom *b, struct bom_saved *saved, struct hw_err *e)
+{
+	struct rd d = {.path = path, .e = e, .b = b, .saved = saved, .depth = -1};
+	struct stat st;
+	int fd, rc;
+
+	saved->verdict = VERDICT_UNKNOWN;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return hw_fail(e, "%s: %s", path, strerror(errno));
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0) {
+		close(fd);
+		return hw_fail(e, "%s: an empty file, not a BOM", path);
+	}
+	rc = parse(&d, fd);
+	close(fd);
+	free(d.ref);
+	free(d.text);
+	free(d.prop);
+	return rc;
+}
+
+void bom_saved_clear(struct bom_saved *s)
+{
+	for (size_t i = 0; i < s->nfindings; i++)
+		free(s->findings[i]);
+	free(s->findings);
+	free(s->as_of);
+	free(s->profile);
+	free(s->version);
+	memset(s, 0, sizeof *s);
+}
+
+void bom_judgement_lines(const struct bom *b, struct bom_saved *saved)
+{
+	for (size_t i = 0; i < b->ncomponents; i++) {
+		const struct bom_component *c = b->components[i];
+		char *ref = bom_ref(c);
+
+		for (size_t k = 0; k < c->nfindings; k++) {
+			char *f = bom_finding_str(&c->findings[k]), *w = bom_waiver_str(&c->findings[k]);
+
+			GROW(saved->findings, saved->capfindings, saved->nfindings + 1);
+			saved->findings[saved->nfindings++] = xasprintf("%s %s", ref, f);
+			if (w)
+				saved->findings[saved->nfindings++] = xasprintf("%s waiver %s", ref, w);
+			free(f), free(w);
+		}
+		free(ref);
+	}
+}

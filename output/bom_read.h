@@ -1,0 +1,38 @@
+/* bom_read.h - read a BOM hwbom wrote back into the model.
+ *
+ * What the probes found (components, identifiers and their names, facts,
+ * firmware, coverage) comes back as it was; what resolving and judging made
+ * (attributions, findings, verdicts, provenance) is left out, so that the
+ * BOM can be judged anew (hwbom check). The old judgement is kept apart, to
+ * say what changed. Only the property contract of DESIGN.md §8 is read; a
+ * document that is not CycloneDX 1.6, or not hwbom's, is refused. */
+#ifndef HWBOM_BOM_READ_H
+#define HWBOM_BOM_READ_H
+
+#include "bom.h"
+#include "err.h"
+
+/* The judgement a saved BOM carried. */
+struct bom_saved {
+	char *as_of;      /* hwbom:as-of, or NULL */
+	char *profile;    /* hwbom:profile, or NULL */
+	char *version;    /* the hwbom that wrote it */
+	enum verdict verdict;
+	/* "BOM-REF VALUE" of every hwbom:finding and hwbom:waiver, in document
+	 * order: see bom_judgement_lines() */
+	char **findings;
+	size_t nfindings, capfindings;
+};
+
+/* Read the BOM in path into b (new, empty) and its old judgement into
+ * saved (zeroed). -1 with e naming the file (and line) when it cannot be
+ * read or is not a BOM hwbom wrote. */
+int bom_read(const char *path, struct bom *b, struct bom_saved *saved, struct hw_err *e);
+
+void bom_saved_clear(struct bom_saved *s);
+
+/* The same lines for a judged BOM, into saved->findings: "BOM-REF VALUE"
+ * for each finding and waiver, as the writer words them. */
+void bom_judgement_lines(const struct bom *b, struct bom_saved *saved);
+
+#endif
