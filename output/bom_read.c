@@ -64,6 +64,7 @@ struct rd {
 	int c_line;              /* the line it starts on */
 	int ours;                /* a tools component named hwbom was seen */
 	int seen_root;
+	int judged; /* keep attributions and verdicts (bom_read_judged()) */
 };
 
 static int line(const struct rd *d)
@@ -153,6 +154,49 @@ static int judged(const char *name)
 	return 0;
 }
 
+/* For bom_read_judged(): an attribution, verdict or unknown reason as the
+ * BOM states it; 1 if name was one. */
+static int judged_prop(struct rd *d, const char *name, const char *value)
+{
+	struct bom_component *c = d->c;
+	const char *role, *colon;
+	struct bom_attr *a;
+	char *r;
+
+	if (!strcmp(name, "hwbom:verdict"))
+		return verdict_parse(value, &c->verdict) < 0 ? fail(d, "hwbom:verdict is no verdict"), 1
+							     : 1;
+	if (!strcmp(name, "hwbom:unknown")) {
+		bom_set(&c->unknown_reason, value);
+		return 1;
+	}
+	if (strncmp(name, "hwbom:origin:", 13) || !*(role = name + 13))
+		return 0;
+	colon = strchr(role, ':');
+	if (!colon) {
+		a = bom_add_attr(c, role, NULL);
+		if (strcmp(value, "unknown"))
+			bom_set(&a->entity, value);
+		return 1;
+	}
+	r = xstrndup(role, (size_t)(colon - role));
+	a = (struct bom_attr *)bom_find_attr(c, r);
+	free(r);
+	if (!a)
+		return fail(d, "an attribution's detail before the attribution"), 1;
+	if (!strcmp(colon, ":key"))
+		bom_set(&a->key, value);
+	else if (!strcmp(colon, ":country"))
+		bom_set(&a->country, value);
+	else if (!strcmp(colon, ":controller"))
+		bom_set(&a->controller, value);
+	else if (!strcmp(colon, ":source"))
+		bom_set(&a->source, value);
+	else if (!strcmp(colon, ":overlay"))
+		bom_set(&a->overlay, value);
+	return 1;
+}
+
 static int component_prop(struct rd *d, const char *name, const char *value)
 {
 	struct bom_component *c = d->c;
@@ -184,6 +228,8 @@ static int component_prop(struct rd *d, const char *name, const char *value)
 
 		saved_line(d, v);
 		free(v);
+	} else if (d->judged && judged_prop(d, name, value)) {
+		/* kept as the BOM has it */
 	} else if (!strncmp(name, "hwbom:", 6) && name[6] && !judged(name)) {
 		bom_add_cprop(c, name + 6, value);
 	}
@@ -429,9 +475,10 @@ static int parse(struct rd *d, int fd)
 	return rc;
 }
 
-int bom_read(const char *path, struct bom *b, struct bom_saved *saved, struct hw_err *e)
+static int read_bom(const char *path, struct bom *b, struct bom_saved *saved, int judged,
+		    struct hw_err *e)
 {
-	struct rd d = {.path = path, .e = e, .b = b, .saved = saved, .depth = -1};
+	struct rd d = {.path = path, .e = e, .b = b, .saved = saved, .depth = -1, .judged = judged};
 	struct stat st;
 	int fd, rc;
 
@@ -448,7 +495,19 @@ int bom_read(const char *path, struct bom *b, struct bom_saved *saved, struct hw
 	free(d.ref);
 	free(d.text);
 	free(d.prop);
+	if (!rc && judged)
+		b->verdict = saved->verdict, bom_set(&b->as_of, saved->as_of);
 	return rc;
+}
+
+int bom_read(const char *path, struct bom *b, struct bom_saved *saved, struct hw_err *e)
+{
+	return read_bom(path, b, saved, 0, e);
+}
+
+int bom_read_judged(const char *path, struct bom *b, struct bom_saved *saved, struct hw_err *e)
+{
+	return read_bom(path, b, saved, 1, e);
 }
 
 void bom_saved_clear(struct bom_saved *s)

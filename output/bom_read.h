@@ -29,6 +29,11 @@ struct bom_saved {
  * read or is not a BOM hwbom wrote. */
 int bom_read(const char *path, struct bom *b, struct bom_saved *saved, struct hw_err *e);
 
+/* The same, keeping the BOM's own attributions (role, entity, key,
+ * country, controller, source), component verdicts, unknown reasons and
+ * machine verdict in b, as they were judged (hwbom diff compares them). */
+int bom_read_judged(const char *path, struct bom *b, struct bom_saved *saved, struct hw_err *e);
+
 void bom_saved_clear(struct bom_saved *s);
 
 /* The same lines for a judged BOM, into saved->findings: "BOM-REF VALUE"
