@@ -73,7 +73,7 @@ static int path_cmp(const void *a, const void *b)
 }
 
 void db_holding(const struct db *db, const struct db_entity *x, const char *date,
-		db_holder_fn holder, void *arg, struct db_holding *out)
+                db_holder_fn holder, void *arg, struct db_holding *out)
 {
 	struct walk w = {.db = db, .date = date, .holder = holder, .arg = arg, .out = out};
 
@@ -98,7 +98,7 @@ char *db_holding_path_text(const struct db_holding_path *p, const char *entity)
 	for (size_t i = 0; i < p->nedges; i++) {
 		const struct db_owner *o = p->edges[i];
 		char *t = o->share < 0 ? xasprintf("%s <- %s ?%%", s, o->parent)
-				       : xasprintf("%s <- %s %g%%", s, o->parent, o->share);
+		                       : xasprintf("%s <- %s %g%%", s, o->parent, o->share);
 
 		free(s);
 		s = t;

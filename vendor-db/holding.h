@@ -17,7 +17,7 @@
 
 struct db_holding_path {
 	const struct db_owner **edges; /* edges[0] owns the entity; the last one's parent is
-					* the holder; none when the entity is a holder */
+	                                * the holder; none when the entity is a holder */
 	size_t nedges;
 	double share; /* percent; negative when an edge's share is unknown */
 };
@@ -38,7 +38,7 @@ typedef int (*db_holder_fn)(const struct db_entity *x, void *arg);
 /* What the entities for which holder() says yes hold of x on date. Free
  * out with db_holding_free(). */
 void db_holding(const struct db *db, const struct db_entity *x, const char *date,
-		db_holder_fn holder, void *arg, struct db_holding *out);
+                db_holder_fn holder, void *arg, struct db_holding *out);
 void db_holding_free(struct db_holding *h);
 
 /* A path for people, from the entity up: "lenovo <- legend-holdings 32.34%

@@ -8,7 +8,7 @@
 int db_is_state(const struct db_entity *x, const char *country)
 {
 	static const char *const kinds[] = {"government", "soe-central", "soe-local", "state-fund",
-					    NULL};
+	                                    NULL};
 
 	if (strcmp(x->country, country))
 		return 0;
@@ -24,7 +24,7 @@ static int is_state(const struct db_entity *x, void *country)
 }
 
 void db_state_test(const struct db *db, const struct db_entity *x, const char *date,
-		   const struct db_state_test *t, struct db_state_result *r)
+                   const struct db_state_test *t, struct db_state_result *r)
 {
 	const struct db_entity *p = x, *top = x;
 

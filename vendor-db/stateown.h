@@ -22,8 +22,8 @@
 #include "holding.h"
 
 struct db_state_test {
-	const char *country;  /* ISO 3166-1 alpha-2 of the state */
-	double threshold;     /* percent, for (a) */
+	const char *country;   /* ISO 3166-1 alpha-2 of the state */
+	double threshold;      /* percent, for (a) */
 	char *const *findings; /* list ids for (c) */
 	size_t nfindings;
 };
@@ -52,7 +52,7 @@ int db_is_state(const struct db_entity *x, const char *country);
 
 /* Apply test t to x on date. Free r with db_state_result_free(). */
 void db_state_test(const struct db *db, const struct db_entity *x, const char *date,
-		   const struct db_state_test *t, struct db_state_result *r);
+                   const struct db_state_test *t, struct db_state_result *r);
 void db_state_result_free(struct db_state_result *r);
 
 #endif

@@ -9,38 +9,37 @@
 /* A diamond: top holds a and b, which both hold x; state holds top. A
  * chain of unknown share: u holds y with no share, and state holds u. A
  * private holder with an unknown share counts for nothing. */
-static const char world[] =
-	"source s date=2020-01-01 title=T\n"
-	"entity state name=State country=CN control=government src=s\n"
-	"entity fund name=Fund country=CN control=state-fund src=s\n"
-	"entity usgov name=\"US body\" country=US control=government src=s\n"
-	"entity top name=Top country=CN control=state-stake src=s\n"
-	"entity a name=A country=CN control=public src=s\n"
-	"entity b name=B country=CN control=public src=s\n"
-	"entity x name=X country=CN control=public src=s\n"
-	"entity u name=U country=CN control=public src=s\n"
-	"entity y name=Y country=CN control=public src=s\n"
-	"entity priv name=Priv country=CN control=private src=s\n"
-	"entity z name=Z country=US control=public src=s\n"
-	"entity sub name=Sub country=CN control=subsidiary src=s\n"
-	"entity listed name=Listed country=CN control=private src=s\n"
-	"entity lsub name=LSub country=CN control=subsidiary src=s\n"
-	"entity dark name=Dark country=CN control=unknown src=s\n"
-	"entity ddark name=DDark country=CN control=subsidiary src=s\n"
-	"owner state top share=50 src=s\n"
-	"owner top a share=40 src=s\n"
-	"owner top b share=20 src=s\n"
-	"owner a x share=25 src=s\n"
-	"owner b x share=25 src=s\n"
-	"owner fund x share=1 from=2022-01-01 src=s\n"
-	"owner state u share=100 src=s\n"
-	"owner u y src=s\n"
-	"owner priv z src=s\n"
-	"owner usgov z share=30 src=s\n"
-	"owner fund sub share=5 control=yes src=s\n"
-	"owner listed lsub share=60 src=s\n"
-	"list listed 1260h from=2021-01-01 src=s\n"
-	"owner dark ddark share=100 src=s\n";
+static const char world[] = "source s date=2020-01-01 title=T\n"
+                            "entity state name=State country=CN control=government src=s\n"
+                            "entity fund name=Fund country=CN control=state-fund src=s\n"
+                            "entity usgov name=\"US body\" country=US control=government src=s\n"
+                            "entity top name=Top country=CN control=state-stake src=s\n"
+                            "entity a name=A country=CN control=public src=s\n"
+                            "entity b name=B country=CN control=public src=s\n"
+                            "entity x name=X country=CN control=public src=s\n"
+                            "entity u name=U country=CN control=public src=s\n"
+                            "entity y name=Y country=CN control=public src=s\n"
+                            "entity priv name=Priv country=CN control=private src=s\n"
+                            "entity z name=Z country=US control=public src=s\n"
+                            "entity sub name=Sub country=CN control=subsidiary src=s\n"
+                            "entity listed name=Listed country=CN control=private src=s\n"
+                            "entity lsub name=LSub country=CN control=subsidiary src=s\n"
+                            "entity dark name=Dark country=CN control=unknown src=s\n"
+                            "entity ddark name=DDark country=CN control=subsidiary src=s\n"
+                            "owner state top share=50 src=s\n"
+                            "owner top a share=40 src=s\n"
+                            "owner top b share=20 src=s\n"
+                            "owner a x share=25 src=s\n"
+                            "owner b x share=25 src=s\n"
+                            "owner fund x share=1 from=2022-01-01 src=s\n"
+                            "owner state u share=100 src=s\n"
+                            "owner u y src=s\n"
+                            "owner priv z src=s\n"
+                            "owner usgov z share=30 src=s\n"
+                            "owner fund sub share=5 control=yes src=s\n"
+                            "owner listed lsub share=60 src=s\n"
+                            "list listed 1260h from=2021-01-01 src=s\n"
+                            "owner dark ddark share=100 src=s\n";
 
 static struct db *db;
 
@@ -173,7 +172,7 @@ static int load_rule(const char *rule, struct policy_set *set, struct hw_err *e)
 	int rc;
 
 	snprintf(text, sizeof text, "policy p title=T citation=C edition=2020-01-01 src=s\n%s\n",
-		 rule);
+	         rule);
 	path = write_temp("hpol", text, strlen(text));
 	rc = policy_load_file(set, path, db, e);
 	unlink(path);
@@ -186,29 +185,29 @@ static void test_rule_syntax(void **state)
 	static const struct {
 		const char *rule, *msg;
 	} bad[] = {
-		{"rule r test=state-owned threshold=10 roles=* severity=review from=2020-01-01 cite=c "
-		 "src=s",
-		 "needs country="},
-		{"rule r test=state-owned country=CN roles=* severity=review from=2020-01-01 cite=c "
-		 "src=s",
-		 "needs threshold="},
-		{"rule r test=state-owned country=CN threshold=0 roles=* severity=review "
-		 "from=2020-01-01 cite=c src=s",
-		 "threshold=0 is not a percentage"},
-		{"rule r test=state-owned country=CN threshold=10x roles=* severity=review "
-		 "from=2020-01-01 cite=c src=s",
-		 "threshold=10x is not a percentage"},
-		{"rule r test=state-owned country=CN threshold=10 list=x roles=* severity=review "
-		 "from=2020-01-01 cite=c src=s",
-		 "takes no list= or reach="},
-		{"rule r test=state-owned country=CN threshold=10 findings=1260h,BAD roles=* "
-		 "severity=review from=2020-01-01 cite=c src=s",
-		 "bad list id 'BAD' in findings="},
-		{"rule r test=owned roles=* severity=review from=2020-01-01 cite=c src=s",
-		 "unknown test 'owned'"},
-		{"rule r list=x reach=self threshold=10 roles=* severity=review from=2020-01-01 cite=c "
-		 "src=s",
-		 "go with test=state-owned"},
+	    {"rule r test=state-owned threshold=10 roles=* severity=review from=2020-01-01 cite=c "
+	     "src=s",
+	     "needs country="},
+	    {"rule r test=state-owned country=CN roles=* severity=review from=2020-01-01 cite=c "
+	     "src=s",
+	     "needs threshold="},
+	    {"rule r test=state-owned country=CN threshold=0 roles=* severity=review "
+	     "from=2020-01-01 cite=c src=s",
+	     "threshold=0 is not a percentage"},
+	    {"rule r test=state-owned country=CN threshold=10x roles=* severity=review "
+	     "from=2020-01-01 cite=c src=s",
+	     "threshold=10x is not a percentage"},
+	    {"rule r test=state-owned country=CN threshold=10 list=x roles=* severity=review "
+	     "from=2020-01-01 cite=c src=s",
+	     "takes no list= or reach="},
+	    {"rule r test=state-owned country=CN threshold=10 findings=1260h,BAD roles=* "
+	     "severity=review from=2020-01-01 cite=c src=s",
+	     "bad list id 'BAD' in findings="},
+	    {"rule r test=owned roles=* severity=review from=2020-01-01 cite=c src=s",
+	     "unknown test 'owned'"},
+	    {"rule r list=x reach=self threshold=10 roles=* severity=review from=2020-01-01 cite=c "
+	     "src=s",
+	     "go with test=state-owned"},
 	};
 	struct policy_set set = {0};
 	struct hw_err e = {0};
@@ -218,14 +217,15 @@ static void test_rule_syntax(void **state)
 		memset(&e, 0, sizeof e);
 		assert_int_equal(load_rule(bad[i].rule, &set, &e), -1);
 		if (!strstr(e.msg, bad[i].msg) || !strstr(e.msg, ":2: "))
-			fail_msg("rule %zu: '%s' does not say '%s' at line 2", i, e.msg, bad[i].msg);
+			fail_msg("rule %zu: '%s' does not say '%s' at line 2", i, e.msg,
+			         bad[i].msg);
 		policy_set_clear(&set);
 	}
 	assert_int_equal(load_rule("rule r test=state-owned country=CN threshold=9.9 "
-				   "findings=1260h,fcc-covered roles=* severity=review "
-				   "from=2020-01-01 cite=c src=s",
-				   &set, &e),
-			 0);
+	                           "findings=1260h,fcc-covered roles=* severity=review "
+	                           "from=2020-01-01 cite=c src=s",
+	                           &set, &e),
+	                 0);
 	assert_int_equal(set.policies[0].rules[0].test, TEST_STATE);
 	assert_true(set.policies[0].rules[0].threshold == 9.9);
 	assert_int_equal(set.policies[0].rules[0].nfindings, 2);
@@ -236,11 +236,9 @@ static void test_rule_syntax(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_diamond),
-		cmocka_unit_test(test_unknown_shares),
-		cmocka_unit_test(test_lookthrough_share),
-		cmocka_unit_test(test_state_test),
-		cmocka_unit_test(test_rule_syntax),
+	    cmocka_unit_test(test_diamond),           cmocka_unit_test(test_unknown_shares),
+	    cmocka_unit_test(test_lookthrough_share), cmocka_unit_test(test_state_test),
+	    cmocka_unit_test(test_rule_syntax),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
