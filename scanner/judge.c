@@ -258,7 +258,16 @@ static void judge_attr(struct bom_component *c, const struct bom_attr *a, const 
 		return;
 	}
 	x = db_entity(db, a->entity);
-	if (!x || !(rc = covered(m, db, x, r, as_of, &why_covered, &owned)))
+	if (!x)
+		return;
+	if (r->unless) {
+		/* a finding or an unknown answer of the other rule silences this one */
+		rc = covered(m, db, x, &p->rules[r->unless - 1], as_of, &why_covered, &owned);
+		free(owned);
+		if (rc)
+			return;
+	}
+	if (!(rc = covered(m, db, x, r, as_of, &why_covered, &owned)))
 		return;
 	if (rc < 0) {
 		/* the rule needs a fact the database does not have */

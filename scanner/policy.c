@@ -157,9 +157,9 @@ static int parse_state(struct policy_rule *pr, const struct rec *r, struct hw_er
 
 static int rec_rule(struct load *l, const struct rec *r, struct hw_err *e)
 {
-	static const char *const keys[] = {"list", "reach", "test",     "country", "threshold",
-					   "findings", "roles", "severity", "from",    "to",
-					   "cite",     "src",   "note",     NULL};
+	static const char *const keys[] = {"list",     "reach", "test",     "country", "threshold",
+					   "findings", "unless", "roles",   "severity", "from",
+					   "to",       "cite",   "src",     "note",     NULL};
 	const char *sev = rec_get(r, "severity"), *test = rec_get(r, "test");
 	const char *from = rec_get(r, "from"), *to = rec_get(r, "to");
 	struct policy_rule pr = {0};
@@ -201,6 +201,20 @@ static int rec_rule(struct load *l, const struct rec *r, struct hw_err *e)
 			rule_free(&pr);
 			return rec_fail(r, e, "rule '%s' is defined twice", r->args[0]);
 		}
+	if (rec_get(r, "unless")) {
+		const char *u = rec_get(r, "unless");
+		size_t i;
+
+		for (i = 0; i < l->cur->nrules && strcmp(l->cur->rules[i].id, u); i++)
+			;
+		if (test || i == l->cur->nrules) {
+			rule_free(&pr);
+			return test ? rec_fail(r, e, "unless= goes with list= rules")
+				    : rec_fail(r, e, "unless=%s names no earlier rule of '%s'", u,
+					       l->cur->id);
+		}
+		pr.unless = i + 1;
+	}
 	pr.id = xstrdup(r->args[0]);
 	pr.from = xstrdup(from);
 	pr.to = xstrdup(to);

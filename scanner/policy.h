@@ -25,6 +25,9 @@ struct policy_rule {
 	double threshold;     /* TEST_STATE: look-through share, percent */
 	char **findings;      /* TEST_STATE: lists whose members the state is found to direct */
 	size_t nfindings;
+	size_t unless;        /* TEST_LIST: 1 + the index of an earlier rule of the policy
+			       * whose finding or unknown answer silences this one (unless=),
+			       * or 0 */
 	char **roles;         /* roles it reaches; NULL means every role */
 	size_t nroles;
 	enum verdict severity; /* VERDICT_INFO, _REVIEW or _BLOCK */

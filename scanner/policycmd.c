@@ -86,6 +86,9 @@ static void show(const struct db *db, const struct policy *p, const char *date)
 		} else {
 			printf("    list       %s, reach %s\n", r->list,
 			       policy_reach_name(r->reach));
+			if (r->unless)
+				printf("    unless     %s applies or cannot be judged\n",
+				       p->rules[r->unless - 1].id);
 		}
 		printf("    roles      ");
 		for (size_t k = 0; k < r->nroles; k++)

@@ -211,8 +211,32 @@ static void test_rule_syntax(void **state)
 	};
 	struct policy_set set = {0};
 	struct hw_err e = {0};
+	char two[512];
 
 	(void)state;
+	/* unless= names an earlier rule, and goes with list rules */
+	snprintf(two, sizeof two, "%s\n%s",
+	         "rule a list=x reach=self unless=b roles=* severity=info from=2020-01-01 cite=c "
+	         "src=s",
+	         "rule b list=y reach=self roles=* severity=info from=2020-01-01 cite=c src=s");
+	assert_int_equal(load_rule(two, &set, &e), -1);
+	assert_non_null(strstr(e.msg, ":2: unless=b names no earlier rule of 'p'"));
+	policy_set_clear(&set);
+	snprintf(two, sizeof two, "%s\n%s",
+	         "rule b list=y reach=self roles=* severity=info from=2020-01-01 cite=c src=s",
+	         "rule a test=state-owned country=CN threshold=10 unless=b roles=* severity=info "
+	         "from=2020-01-01 cite=c src=s");
+	assert_int_equal(load_rule(two, &set, &e), -1);
+	assert_non_null(strstr(e.msg, ":3: unless= goes with list= rules"));
+	policy_set_clear(&set);
+	snprintf(two, sizeof two, "%s\n%s",
+	         "rule b test=state-owned country=CN threshold=10 roles=* severity=review "
+	         "from=2020-01-01 cite=c src=s",
+	         "rule a list=x reach=self unless=b roles=* severity=info from=2020-01-01 cite=c "
+	         "src=s");
+	assert_int_equal(load_rule(two, &set, &e), 0);
+	assert_int_equal(set.policies[0].rules[1].unless, 1);
+	policy_set_clear(&set);
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		memset(&e, 0, sizeof e);
 		assert_int_equal(load_rule(bad[i].rule, &set, &e), -1);
