@@ -14,14 +14,14 @@ runner=lenovo
 check pl516-lenovo-us-federal 0 2026-11-28 us-federal --format text
 check pl516-lenovo-cjs 1 2026-11-28 cjs --format text
 # before Legend's 2015 IPO its share of Lenovo is not recorded: unknown, never
-# clean; from the IPO the state share is 30.6% x (29.1% + 7.7%) = 11.26%
+# clean; from the IPO the state share is 30.56% x (29.1% + 7.7%) = 11.25%
 check pl516-lenovo-2015-06-28 0 2015-06-28 us-federal --format text
 lenovo 2015-06-29 us-federal -o "$out/l516.xml"
 same "lenovo 2015-06-29 exit" $? 0
 valid "$out/l516.xml"
 same "lenovo 2015-06-29" "$(findings "$out/l516.xml" system:system)" \
 	"review pl113-6-516/owned-or-directed system-assembler lenovo"
-xp "$out/l516.xml" "count(//*[local-name()='reasoning'][contains(., 'lenovo <- legend-holdings 30.6% <- cic 7.7% = 2.356%')])" 3
+xp "$out/l516.xml" "count(//*[local-name()='reasoning'][contains(., 'lenovo <- legend-holdings 30.56% <- cic 7.7% = 2.353%')])" 3
 # before the law (2013-03-26) the rule is not in force
 lenovo 2013-03-25 us-federal -o "$out/l516.xml"
 same "lenovo before the law" "$(findings "$out/l516.xml" system:system)" ""
