@@ -8,6 +8,7 @@
 #include "../output/alloc.h"
 #include "../output/sanitize.h"
 #include "../probes/oui.h"
+#include "../vendor-db/stateown.h"
 #include "hwbom.h"
 
 struct db_opts {
@@ -67,6 +68,45 @@ void print_sources(const struct db *db, const char *src)
 static const char *const lists[] = {"ndaa889",       "fcc-covered", "far-52.204-23",
 				    "ndaa2023-5949", "1260h",       "entity-list"};
 
+static int any_state(const struct db_entity *x, void *unused)
+{
+	(void)unused;
+	return db_is_state(x, x->country);
+}
+
+/* What state entities (of any country) hold of x, looked through over every
+ * path: said only when some path reaches one. */
+static void state_share(const struct db *db, const struct db_entity *x, const char *date)
+{
+	struct db_holding h;
+
+	db_holding(db, x, date, any_state, NULL, &h);
+	if (h.npaths) {
+		printf("  state share on %s: ", date);
+		if (h.unknown)
+			printf("unknown (at least %.4g%%)", h.known);
+		else
+			printf("%.4g%%", h.known);
+		printf(" over %zu path%s\n", h.npaths, h.npaths == 1 ? "" : "s");
+		for (size_t i = 0; i < h.npaths; i++) {
+			char *t = db_holding_path_text(&h.paths[i], x->id);
+			const struct db_entity *top =
+				h.paths[i].nedges
+					? db_entity(db, h.paths[i].edges[h.paths[i].nedges - 1]->parent)
+					: x;
+
+			printf("    "), print_str(t);
+			if (h.paths[i].share >= 0)
+				printf(" = %.4g%%", h.paths[i].share);
+			else
+				printf(" = ?");
+			printf("  (%s %s)\n", top->country, top->control);
+			free(t);
+		}
+	}
+	db_holding_free(&h);
+}
+
 static void describe(const struct db *db, const struct db_entity *x, const char *date)
 {
 	const struct db_entity *top = db_controller(db, x, date);
@@ -97,10 +137,11 @@ static void describe(const struct db *db, const struct db_entity *x, const char 
 
 		printf("  controlled by %s", top->id);
 		if (share >= 0)
-			printf(", which holds %.4g%% of it through the chain\n", share);
+			printf(", which holds %.4g%% of it over all paths\n", share);
 		else
-			printf(" (a share along the chain is unknown)\n");
+			printf(" (a share on a path to it is unknown)\n");
 	}
+	state_share(db, x, date);
 	printf("  lists on %s:\n", date);
 	l = db_lists(db, &n);
 	for (size_t i = 0; i < n; i++)

@@ -6,6 +6,7 @@
 
 #include "../output/alloc.h"
 #include "../output/roles.h"
+#include "../vendor-db/stateown.h"
 
 static enum verdict worse(enum verdict a, enum verdict b)
 {
@@ -21,10 +22,8 @@ struct memo {
 	struct memo_slot {
 		const struct db_entity *x;
 		const struct policy_rule *r;
-		int covered;
-		const struct db_entity *member;
-		const struct db_list *entry;
-		char *reason; /* why it is covered, made once */
+		int covered;  /* 1 covered, 0 not, -1 unknown */
+		char *reason; /* why it is covered or unknown, made once */
 	} slot[MEMO_SIZE];
 };
 
@@ -47,15 +46,152 @@ static char *why(const struct db_entity *x, const struct policy_rule *r,
 			 r->reach == REACH_AFFILIATES ? "affiliates" : "subsidiaries", r->cite);
 }
 
-/* Whether x is covered by r, and if so why (*reason: the memo's, or a new
- * string in *owned when the memo is full). */
+/* Whether x is covered by the list rule r; *reason is why. */
+static int list_test(const struct db *db, const struct db_entity *x,
+		     const struct policy_rule *r, const char *as_of, char **reason)
+{
+	const struct db_entity *member;
+	const struct db_list *entry;
+
+	if (!db_covered(db, x, r->list, r->reach, as_of, &member, &entry))
+		return 0;
+	*reason = why(x, r, member, entry);
+	return 1;
+}
+
+/* list, with the ids of the comma-separated more not yet in it. */
+static char *add_sources(char *list, const char *more)
+{
+	char *copy = xstrdup(more), *tok, *save;
+
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		size_t n = strlen(tok);
+		const char *at = list;
+		char *t;
+
+		while ((at = strstr(at, tok)) &&
+		       !((at == list || at[-1] == ',') && (at[n] == ',' || !at[n])))
+			at += n;
+		if (at)
+			continue;
+		t = xasprintf("%s%s%s", list, *list ? "," : "", tok);
+		free(list);
+		list = t;
+	}
+	free(copy);
+	return list;
+}
+
+/* The paths of a holding for a reason: the first few, each with its share,
+ * and the sources of their edges. */
+static char *holding_text(const struct db_holding *h, const struct db_entity *x)
+{
+	enum { SHOWN = 4 };
+	char *s = xstrdup(""), *src = xstrdup(""), *t;
+
+	for (size_t i = 0; i < h->npaths && i < SHOWN; i++) {
+		char *p = db_holding_path_text(&h->paths[i], x->id);
+
+		if (h->paths[i].share < 0)
+			t = xasprintf("%s%s%s = ?", s, i ? "; " : "", p);
+		else
+			t = xasprintf("%s%s%s = %.4g%%", s, i ? "; " : "", p, h->paths[i].share);
+		free(p), free(s);
+		s = t;
+		for (size_t k = 0; k < h->paths[i].nedges; k++)
+			src = add_sources(src, h->paths[i].edges[k]->fact.src);
+	}
+	if (h->npaths > SHOWN) {
+		t = xasprintf("%s; and %zu more paths", s, h->npaths - SHOWN);
+		free(s);
+		s = t;
+	}
+	if (h->gave_up) {
+		t = xasprintf("%s; too many paths to follow", s);
+		free(s);
+		s = t;
+	}
+	t = *src ? xasprintf("%s [%s]", s, src) : xstrdup(s);
+	free(s), free(src);
+	return t;
+}
+
+/* Whether x passes the state-ownership rule r (stateown.h): 1, 0, or -1
+ * when the database cannot say; *reason is why (not for 0). */
+static int state_test(const struct db *db, const struct db_entity *x,
+		      const struct policy_rule *r, const char *as_of, char **reason)
+{
+	struct db_state_test t = {r->country, r->threshold, r->findings, r->nfindings};
+	struct db_state_result res;
+	char *paths;
+	int rc = 1;
+
+	db_state_test(db, x, as_of, &t, &res);
+	switch (res.kind) {
+	case STATE_SHARE:
+		paths = holding_text(&res.holding, x);
+		*reason = xasprintf("%s state share %.4g%% on %s (at least %g%%): %s (%s)", r->country,
+				    res.holding.known, as_of, r->threshold, paths, r->cite);
+		free(paths);
+		break;
+	case STATE_CONTROL:
+		if (res.entity == x)
+			*reason = xasprintf("%s is a %s state entity (control %s) [%s] (%s)", x->id,
+					    r->country, x->control, x->fact.src, r->cite);
+		else
+			*reason = xasprintf("%s is controlled by %s, a %s state entity (control %s) "
+					    "[%s] (%s)",
+					    x->id, res.entity->id, r->country, res.entity->control,
+					    res.entity->fact.src, r->cite);
+		break;
+	case STATE_FINDING:
+		*reason = xasprintf("%s%s%s is on list %s since %s, a finding of %s state "
+				    "affiliation [%s] (%s)",
+				    x->id, res.entity == x ? "" : ", controlled by ",
+				    res.entity == x ? "" : res.entity->id, res.entry->list,
+				    res.entry->from, r->country, res.entry->fact.src, r->cite);
+		break;
+	case STATE_UNKNOWN:
+		rc = -1;
+		if (res.entity) {
+			*reason = xasprintf("%s%s (%s) has control kind unknown: its state "
+					    "ownership cannot be judged [%s] (%s)",
+					    res.entity == x ? "" : "its ultimate controller ",
+					    res.entity->id, res.entity->country, res.entity->fact.src,
+					    r->cite);
+		} else {
+			paths = holding_text(&res.holding, x);
+			*reason = xasprintf("%s state share on %s not known (%.4g%% known, at "
+					    "least %g%% needed): %s (%s)",
+					    r->country, as_of, res.holding.known, r->threshold, paths,
+					    r->cite);
+			free(paths);
+		}
+		break;
+	case STATE_NO:
+		rc = 0;
+		break;
+	}
+	db_state_result_free(&res);
+	return rc;
+}
+
+static int evaluate(const struct db *db, const struct db_entity *x,
+		    const struct policy_rule *r, const char *as_of, char **reason)
+{
+	*reason = NULL;
+	return r->test == TEST_STATE ? state_test(db, x, r, as_of, reason)
+				     : list_test(db, x, r, as_of, reason);
+}
+
+/* Whether x is covered by r (1, 0, -1 unknown), and if so why (*reason:
+ * the memo's, or a new string in *owned when the memo is full). */
 static int covered(struct memo *m, const struct db *db, const struct db_entity *x,
 		   const struct policy_rule *r, const char *as_of, const char **reason,
 		   char **owned)
 {
 	size_t h = ((size_t)x / sizeof *x * 31 + (size_t)r / sizeof *r) % MEMO_SIZE;
-	const struct db_entity *member;
-	const struct db_list *entry;
+	int rc;
 
 	*owned = NULL;
 	for (size_t k = 0; k < MEMO_SIZE; k++, h = (h + 1) % MEMO_SIZE) {
@@ -63,19 +199,16 @@ static int covered(struct memo *m, const struct db *db, const struct db_entity *
 
 		if (!s->x) {
 			s->x = x, s->r = r;
-			s->covered = db_covered(db, x, r->list, r->reach, as_of, &s->member, &s->entry);
-			if (s->covered)
-				s->reason = why(x, r, s->member, s->entry);
+			s->covered = evaluate(db, x, r, as_of, &s->reason);
 		}
 		if (s->x == x && s->r == r) {
 			*reason = s->reason;
 			return s->covered;
 		}
 	}
-	if (!db_covered(db, x, r->list, r->reach, as_of, &member, &entry)) /* full */
-		return 0;
-	*reason = *owned = why(x, r, member, entry);
-	return 1;
+	rc = evaluate(db, x, r, as_of, owned); /* full */
+	*reason = *owned;
+	return rc;
 }
 
 /* Apply a waiver to the finding f just made; whether it still counts. */
@@ -111,6 +244,7 @@ static void judge_attr(struct bom_component *c, const struct bom_attr *a, const 
 	struct bom_finding *f;
 	const char *why_covered;
 	char *reason, *owned;
+	int rc;
 
 	if (!a->entity) {
 		/* a rule needs this entity and the database cannot name it */
@@ -124,8 +258,28 @@ static void judge_attr(struct bom_component *c, const struct bom_attr *a, const 
 		return;
 	}
 	x = db_entity(db, a->entity);
-	if (!x || !covered(m, db, x, r, as_of, &why_covered, &owned))
+	if (!x)
 		return;
+	if (r->unless) {
+		/* a finding or an unknown answer of the other rule silences this one */
+		rc = covered(m, db, x, &p->rules[r->unless - 1], as_of, &why_covered, &owned);
+		free(owned);
+		if (rc)
+			return;
+	}
+	if (!(rc = covered(m, db, x, r, as_of, &why_covered, &owned)))
+		return;
+	if (rc < 0) {
+		/* the rule needs a fact the database does not have */
+		if (!c->unknown_reason) {
+			reason = xasprintf("%s/%s: %s", p->id, r->id, why_covered);
+			bom_set(&c->unknown_reason, reason);
+			free(reason);
+		}
+		free(owned);
+		c->verdict = worse(c->verdict, VERDICT_UNKNOWN);
+		return;
+	}
 	f = bom_add_finding(c, r->severity, p->id, r->id, a->role, x->id, why_covered);
 	free(owned);
 	if (waive(f, c, waivers, as_of))

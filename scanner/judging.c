@@ -13,7 +13,7 @@ const char judging_help[] =
 	"  --policy ID|FILE    apply this policy (repeatable; default: every policy\n"
 	"                      in DATADIR/policies)\n"
 	"  --profile NAME      apply the policies of a profile (DATADIR/policies/\n"
-	"                      profiles: us-federal, dod)\n"
+	"                      profiles: us-federal, dod, cjs)\n"
 	"  --as-of DATE        judge as of DATE, YYYY-MM-DD (default: today, UTC)\n"
 	"  --db-overlay FILE   local database records; they replace shipped ones of the\n"
 	"                      same name or key\n"

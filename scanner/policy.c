@@ -88,8 +88,10 @@ static void rule_free(struct policy_rule *pr)
 {
 	for (size_t i = 0; i < pr->nroles; i++)
 		free(pr->roles[i]);
+	for (size_t i = 0; i < pr->nfindings; i++)
+		free(pr->findings[i]);
 	free(pr->roles), free(pr->id), free(pr->list), free(pr->from), free(pr->to);
-	free(pr->cite);
+	free(pr->cite), free(pr->country), free(pr->findings);
 }
 
 /* reach= values, in the order of enum db_reach */
@@ -100,14 +102,67 @@ const char *policy_reach_name(enum db_reach reach)
 	return (size_t)reach < sizeof reaches / sizeof *reaches ? reaches[reach] : "?";
 }
 
+/* list= and reach= of a list rule. */
+static int parse_list(struct policy_rule *pr, const struct rec *r, struct hw_err *e)
+{
+	const char *reach = rec_get(r, "reach");
+	size_t k;
+
+	if (rec_get(r, "country") || rec_get(r, "threshold") || rec_get(r, "findings"))
+		return rec_fail(r, e, "country=, threshold= and findings= go with test=state-owned");
+	if (!rec_get(r, "list") || !rec_is_ident(rec_get(r, "list")))
+		return rec_fail(r, e, "rule needs list= naming a list, or test=state-owned");
+	for (k = 0; reach && k < 3 && strcmp(reach, reaches[k]); k++)
+		;
+	if (!reach || k == 3)
+		return rec_fail(r, e, "rule needs reach=self, subsidiaries or affiliates");
+	pr->list = xstrdup(rec_get(r, "list"));
+	pr->reach = (enum db_reach)k;
+	return 0;
+}
+
+/* country=, threshold= and findings= of a state-ownership rule. */
+static int parse_state(struct policy_rule *pr, const struct rec *r, struct hw_err *e)
+{
+	const char *c = rec_get(r, "country"), *th = rec_get(r, "threshold");
+	const char *fl = rec_get(r, "findings");
+	char *end;
+	size_t cap = 0;
+
+	if (rec_get(r, "list") || rec_get(r, "reach"))
+		return rec_fail(r, e, "test=state-owned takes no list= or reach=");
+	if (!c || strlen(c) != 2 || c[0] < 'A' || c[0] > 'Z' || c[1] < 'A' || c[1] > 'Z')
+		return rec_fail(r, e, "test=state-owned needs country= as two capital letters");
+	if (!th || !*th)
+		return rec_fail(r, e, "test=state-owned needs threshold= (a percentage)");
+	pr->threshold = strtod(th, &end);
+	if (*end || !(pr->threshold > 0 && pr->threshold <= 100))
+		return rec_fail(r, e, "threshold=%s is not a percentage above 0, at most 100", th);
+	pr->country = xstrdup(c);
+	for (const char *at = fl ? fl : ""; *at;) {
+		size_t n = strcspn(at, ",");
+		char *id = xasprintf("%.*s", (int)n, at);
+
+		if (!rec_is_ident(id)) {
+			rec_fail(r, e, "bad list id '%s' in findings=", id);
+			free(id);
+			return -1;
+		}
+		GROW(pr->findings, cap, pr->nfindings);
+		pr->findings[pr->nfindings++] = id;
+		at += n + (at[n] == ',');
+	}
+	return 0;
+}
+
 static int rec_rule(struct load *l, const struct rec *r, struct hw_err *e)
 {
-	static const char *const keys[] = {"list", "reach",    "roles", "severity", "from",
-					   "to",   "cite",     "src",   "note",     NULL};
-	const char *reach = rec_get(r, "reach"), *sev = rec_get(r, "severity");
+	static const char *const keys[] = {"list",     "reach", "test",     "country", "threshold",
+					   "findings", "unless", "roles",   "severity", "from",
+					   "to",       "cite",   "src",     "note",     NULL};
+	const char *sev = rec_get(r, "severity"), *test = rec_get(r, "test");
 	const char *from = rec_get(r, "from"), *to = rec_get(r, "to");
 	struct policy_rule pr = {0};
-	size_t k;
 
 	if (!l->cur)
 		return rec_fail(r, e, "'rule' before 'policy'");
@@ -115,22 +170,28 @@ static int rec_rule(struct load *l, const struct rec *r, struct hw_err *e)
 		return -1;
 	if (!rec_is_ident(r->args[0]))
 		return rec_fail(r, e, "bad rule id '%s'", r->args[0]);
-	if (!rec_get(r, "list") || !rec_is_ident(rec_get(r, "list")))
-		return rec_fail(r, e, "rule needs list= naming a list");
-	for (k = 0; reach && k < 3 && strcmp(reach, reaches[k]); k++)
-		;
-	if (!reach || k == 3)
-		return rec_fail(r, e, "rule needs reach=self, subsidiaries or affiliates");
+	if (test && strcmp(test, "state-owned"))
+		return rec_fail(r, e, "unknown test '%s' (state-owned, or list= without test=)", test);
+	pr.test = test ? TEST_STATE : TEST_LIST;
+	if ((test ? parse_state(&pr, r, e) : parse_list(&pr, r, e)) < 0) {
+		rule_free(&pr);
+		return -1;
+	}
 	if (!sev || verdict_parse(sev, &pr.severity) < 0 ||
 	    !(pr.severity == VERDICT_INFO || pr.severity == VERDICT_REVIEW ||
-	      pr.severity == VERDICT_BLOCK))
+	      pr.severity == VERDICT_BLOCK)) {
+		rule_free(&pr);
 		return rec_fail(r, e, "rule needs severity=block, review or info");
-	if (!from || !rec_is_date(from))
-		return rec_fail(r, e, "rule needs from=YYYY-MM-DD");
-	if (to && (!rec_is_date(to) || strcmp(from, to) >= 0))
-		return rec_fail(r, e, "to= must be a date after from=");
-	if (!rec_get(r, "cite"))
+	}
+	if (!from || !rec_is_date(from) || (to && (!rec_is_date(to) || strcmp(from, to) >= 0)) ||
+	    !rec_get(r, "cite")) {
+		rule_free(&pr);
+		if (!from || !rec_is_date(from))
+			return rec_fail(r, e, "rule needs from=YYYY-MM-DD");
+		if (to && (!rec_is_date(to) || strcmp(from, to) >= 0))
+			return rec_fail(r, e, "to= must be a date after from=");
 		return rec_fail(r, e, "rule needs cite= (the provision it enforces)");
+	}
 	if (check_src(l, r, e) < 0 || parse_roles(&pr, r, e) < 0) {
 		rule_free(&pr);
 		return -1;
@@ -140,9 +201,21 @@ static int rec_rule(struct load *l, const struct rec *r, struct hw_err *e)
 			rule_free(&pr);
 			return rec_fail(r, e, "rule '%s' is defined twice", r->args[0]);
 		}
+	if (rec_get(r, "unless")) {
+		const char *u = rec_get(r, "unless");
+		size_t i;
+
+		for (i = 0; i < l->cur->nrules && strcmp(l->cur->rules[i].id, u); i++)
+			;
+		if (test || i == l->cur->nrules) {
+			rule_free(&pr);
+			return test ? rec_fail(r, e, "unless= goes with list= rules")
+				    : rec_fail(r, e, "unless=%s names no earlier rule of '%s'", u,
+					       l->cur->id);
+		}
+		pr.unless = i + 1;
+	}
 	pr.id = xstrdup(r->args[0]);
-	pr.list = xstrdup(rec_get(r, "list"));
-	pr.reach = (enum db_reach)k;
 	pr.from = xstrdup(from);
 	pr.to = xstrdup(to);
 	pr.cite = xstrdup(rec_get(r, "cite"));

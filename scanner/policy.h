@@ -10,10 +10,24 @@
 #include "../output/err.h"
 #include "../vendor-db/db.h"
 
+/* What a rule tests of an attributed entity. */
+enum policy_test {
+	TEST_LIST,  /* membership of list, directly or through reach */
+	TEST_STATE, /* ownership or direction by a state (stateown.h): test=state-owned */
+};
+
 struct policy_rule {
 	char *id;
-	char *list;           /* list id entities must be on (vendor-db `list` records) */
-	enum db_reach reach;  /* whether subsidiaries and affiliates count */
+	enum policy_test test;
+	char *list;           /* TEST_LIST: list id entities must be on (vendor-db `list` records) */
+	enum db_reach reach;  /* TEST_LIST: whether subsidiaries and affiliates count */
+	char *country;        /* TEST_STATE: the state, ISO 3166-1 alpha-2 */
+	double threshold;     /* TEST_STATE: look-through share, percent */
+	char **findings;      /* TEST_STATE: lists whose members the state is found to direct */
+	size_t nfindings;
+	size_t unless;        /* TEST_LIST: 1 + the index of an earlier rule of the policy
+			       * whose finding or unknown answer silences this one (unless=),
+			       * or 0 */
 	char **roles;         /* roles it reaches; NULL means every role */
 	size_t nroles;
 	enum verdict severity; /* VERDICT_INFO, _REVIEW or _BLOCK */

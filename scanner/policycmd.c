@@ -76,13 +76,27 @@ static void show(const struct db *db, const struct policy *p, const char *date)
 		       policy_rule_applies(r, date, NULL) ? "in force" : "not in force", date);
 		printf("    severity   %s, from %s%s%s\n", verdict_name(r->severity), r->from,
 		       r->to ? " to " : "", r->to ? r->to : "");
-		printf("    list       %s, reach %s\n", r->list, policy_reach_name(r->reach));
+		if (r->test == TEST_STATE) {
+			printf("    test       state-owned: %s state share at least %g%%, state "
+			       "control, or a finding on ",
+			       r->country, r->threshold);
+			for (size_t k = 0; k < r->nfindings; k++)
+				printf("%s%s", k ? "," : "", r->findings[k]);
+			printf("%s\n", r->nfindings ? "" : "no list");
+		} else {
+			printf("    list       %s, reach %s\n", r->list,
+			       policy_reach_name(r->reach));
+			if (r->unless)
+				printf("    unless     %s applies or cannot be judged\n",
+				       p->rules[r->unless - 1].id);
+		}
 		printf("    roles      ");
 		for (size_t k = 0; k < r->nroles; k++)
 			printf("%s%s", k ? "," : "", r->roles[k]);
 		printf("%s\n", r->nroles ? "" : "every role");
 		printf("    cite       "), print_str(r->cite), printf("\n");
-		members(db, r->list, date);
+		if (r->test == TEST_LIST)
+			members(db, r->list, date);
 	}
 }
 

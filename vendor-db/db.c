@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../output/alloc.h"
+#include "holding.h"
 #include "names.h"
 #include "recfile.h"
 
@@ -817,23 +818,29 @@ const struct db_entity *db_controller(const struct db *db, const struct db_entit
 	return x;
 }
 
+const struct db_owner *db_owner_edges(const struct db *db, const struct db_entity *x, size_t *n)
+{
+	const struct db_owner *first = first_edge(db, x->id), *o = first;
+
+	for (*n = 0; o && o < db->owners + db->nowners && !strcmp(o->child, x->id); o++)
+		(*n)++;
+	return first;
+}
+
+static int is_entity(const struct db_entity *x, void *target)
+{
+	return x == target;
+}
+
 double db_lookthrough_share(const struct db *db, const struct db_entity *x, const char *date)
 {
-	double share = 100;
+	const struct db_entity *top = db_controller(db, x, date);
+	struct db_holding h;
+	double share;
 
-	for (int depth = 0; depth < MAX_CHAIN; depth++) {
-		const struct db_owner *edge = NULL, *o = first_edge(db, x->id);
-
-		for (; o && o < db->owners + db->nowners && !strcmp(o->child, x->id) && !edge; o++)
-			if (db_owner_active(o, date) && db_owner_controls(o))
-				edge = o;
-		if (!edge)
-			return share;
-		if (edge->share < 0)
-			return -1;
-		share = share * edge->share / 100;
-		x = db_entity(db, edge->parent);
-	}
+	db_holding(db, x, date, is_entity, (void *)top, &h);
+	share = h.unknown ? -1 : h.known;
+	db_holding_free(&h);
 	return share;
 }
 

@@ -107,10 +107,16 @@ const struct db_entity *db_parent(const struct db *db, const struct db_entity *e
 /* The top of e's chain of control on date (e itself when nobody controls it). */
 const struct db_entity *db_controller(const struct db *db, const struct db_entity *e,
 				      const char *date);
-/* The share the top of e's chain of control holds in e on date, through
- * the chain: the product of the shares along it, in percent (100 when e is
- * its own controller); negative when a share on the way is unknown. */
+/* The share the top of e's chain of control holds in e on date, looked
+ * through: over every ownership path from e up to it (not only the chain
+ * of control), the sum of the products of the shares along each path, in
+ * percent (100 when e is its own controller); negative when a share on a
+ * path to it is unknown. See holding.h for the paths themselves. */
 double db_lookthrough_share(const struct db *db, const struct db_entity *e, const char *date);
+
+/* The ownership edges whose child is e (active or not, in file order):
+ * *n gets their count; NULL when there are none. */
+const struct db_owner *db_owner_edges(const struct db *db, const struct db_entity *e, size_t *n);
 
 /* Whether e is covered by list on date under the given reach. On success
  * *member is the direct member the coverage comes from (e itself, a

@@ -424,13 +424,14 @@ same "shipped policies 2024" "$(findings "$out/shipped.xml" pci:0000:3c:00.0)" \
 "info dod-1260h/listed card-assembler huawei
 info entity-list/listed card-assembler huawei
 block fcc-covered/covered-entity card-assembler huawei
-block ndaa889/covered-producer card-assembler huawei"
+block ndaa889/covered-producer card-assembler huawei
+review pl113-6-516/owned-or-directed card-assembler huawei"
 # the same judgement as CycloneDX attestations: each policy a standard, each
 # rule in force a map from its requirement to the claims and a score
 ns="*[local-name()='declarations']/*[local-name()='attestations']/*[local-name()='attestation']"
 mapx="//$ns/*[local-name()='map'][*[local-name()='requirement']='requirement:ndaa889/covered-producer']"
 xp "$out/shipped.xml" "string($mapx/*[local-name()='conformance']/*[local-name()='score'])" 0
-xp "$out/shipped.xml" "count(//*[local-name()='standard'])" 6
+xp "$out/shipped.xml" "count(//*[local-name()='standard'])" 7
 c1=$(xmllint --xpath "string($mapx/*[local-name()='claims']/*[local-name()='claim'][1])" "$out/shipped.xml" 2>/dev/null)
 xp "$out/shipped.xml" "string(//*[local-name()='declarations']/*[local-name()='claims']/*[local-name()='claim'][@bom-ref='$c1']/*[local-name()='target'])" pci:0000:00:00.0
 # far-52.204-23 finds nothing here: conformance 1 is only given when every

@@ -7,3 +7,4 @@ use  fcc-covered
 use  ndaa2023-5949
 use  dod-1260h  severity=block  rules=contract-bar
 use  entity-list
+use  pl113-6-516
