@@ -32,6 +32,7 @@
 
 int cmd_scan(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 int cmd_db(int argc, char **argv);
 int cmd_policy(int argc, char **argv);
 

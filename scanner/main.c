@@ -17,6 +17,7 @@ static void usage(FILE *f)
 	      "Commands:\n"
 	      "  scan      scan this machine (or recorded data) and write its CycloneDX BOM\n"
 	      "  check     judge saved BOMs anew with today's database and policies\n"
+	      "  diff      compare a delivered machine's BOM with the expected one or an order\n"
 	      "  db        look up, check and count the origin database\n"
 	      "  policy    list the policies and show what one holds\n"
 	      "\n"
@@ -75,6 +76,8 @@ int main(int argc, char **argv)
 		rc = cmd_scan(argc - 1, argv + 1);
 	} else if (!strcmp(argv[1], "check")) {
 		rc = cmd_check(argc - 1, argv + 1);
+	} else if (!strcmp(argv[1], "diff")) {
+		rc = cmd_diff(argc - 1, argv + 1);
 	} else if (!strcmp(argv[1], "db")) {
 		rc = cmd_db(argc - 1, argv + 1);
 	} else if (!strcmp(argv[1], "policy")) {

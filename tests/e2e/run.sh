@@ -77,6 +77,18 @@ check() {
 	done
 }
 
+# golden NAME: $out/NAME.out and .err are exactly as expected/ holds them
+# (for a command run by hand, e.g. in another directory)
+golden() {
+	for s in out err; do
+		if [ -n "${UPDATE:-}" ]; then
+			if [ -s "$out/$1.$s" ]; then cp "$out/$1.$s" "$exp/$1.$s"; else rm -f "$exp/$1.$s"; fi
+		elif [ -f "$exp/$1.$s" ] && diff -u "$exp/$1.$s" "$out/$1.$s"; then ok
+		elif [ ! -f "$exp/$1.$s" ] && [ ! -s "$out/$1.$s" ]; then ok
+		else bad "$1: std$s differs from $exp/$1.$s"; fi
+	done
+}
+
 # valid FILE: the BOM validates against the CycloneDX 1.6 XSD, offline.
 valid() {
 	if [ ! -f "$schema" ]; then

@@ -1,0 +1,363 @@
+/* bom_diff.c - the acceptance comparison (see bom_diff.h). */
+#define _GNU_SOURCE /* strcasestr */
+#include "bom_diff.h"
+
+#include <stdio.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "alloc.h"
+
+static const char *const kind_names[DIFF_NKINDS] = {
+	[DIFF_MISSING] = "missing",         [DIFF_ADDED] = "added",
+	[DIFF_SUBSTITUTED] = "substituted", [DIFF_MOVED] = "moved",
+	[DIFF_CHANGED] = "changed",         [DIFF_SERIAL] = "serial",
+	[DIFF_FIRMWARE] = "firmware",       [DIFF_ATTRIBUTION] = "attribution",
+	[DIFF_VERDICT] = "verdict",
+};
+
+const char *diff_kind_name(enum diff_kind k)
+{
+	return (unsigned)k < DIFF_NKINDS ? kind_names[k] : "?";
+}
+
+int diff_kind_parse(const char *s, enum diff_kind *k)
+{
+	if (!strcmp(s, "serials")) {
+		*k = DIFF_SERIAL;
+		return 0;
+	}
+	for (int i = 0; i < DIFF_NKINDS; i++)
+		if (!strcmp(s, kind_names[i])) {
+			*k = (enum diff_kind)i;
+			return 0;
+		}
+	return -1;
+}
+
+static void add(struct bom_diff *d, unsigned ignore, enum diff_kind k, const char *ref,
+		const char *what, const char *expected, const char *actual)
+{
+	struct diff_entry *x;
+
+	if (ignore & (1u << k)) {
+		d->ignored++;
+		return;
+	}
+	GROW(d->entries, d->cap, d->n);
+	x = &d->entries[d->n++];
+	x->kind = k;
+	x->ref = xstrdup(ref);
+	x->what = xstrdup(what);
+	x->expected = xstrdup(expected);
+	x->actual = xstrdup(actual);
+}
+
+/* --- what an identifier says ----------------------------------------------- */
+
+enum id_class { ID_PART, ID_MINOR, ID_SERIAL, ID_FIRMWARE };
+
+/* Identifiers that vary from unit to unit, that change with firmware, or
+ * that refine the part without making it another; the rest (makers,
+ * models, part numbers) say which part it is. */
+static enum id_class id_class(const struct bom_component *c, const char *ns)
+{
+	static const char *const minor[] = {
+		"pci.revision", "pci.class", "usb.revision", "usb.class", "usb.interface-classes",
+		"cpu.family", "cpu.model", "cpu.stepping", "cpu.signature", "tpm.spec",
+		"edid.year", "edid.week", "edid.model-year", "memory.size-mb", "memory.type", NULL,
+	};
+	size_t n = strlen(ns);
+
+	if (!strcmp(ns, "mac") || (n >= 7 && !strcmp(ns + n - 7, ".serial")) ||
+	    (n >= 5 && !strcmp(ns + n - 5, ".uuid")))
+		return ID_SERIAL;
+	if (!strcmp(c->kind, "bios") && (!strcmp(ns, "smbios.version") || !strcmp(ns, "smbios.date")))
+		return ID_FIRMWARE;
+	for (size_t i = 0; minor[i]; i++)
+		if (!strcmp(ns, minor[i]))
+			return ID_MINOR;
+	return ID_PART;
+}
+
+static const char *id_value(const struct bom_component *c, const char *ns)
+{
+	const struct bom_id *id = bom_get_id(c, ns);
+
+	return id ? id->value : NULL;
+}
+
+static int same(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/* Whether the part identifiers of a and b are the same. */
+static int same_part(const struct bom_component *a, const struct bom_component *b)
+{
+	if (strcmp(a->kind, b->kind))
+		return 0;
+	for (int side = 0; side < 2; side++) {
+		const struct bom_component *x = side ? b : a, *y = side ? a : b;
+
+		for (size_t i = 0; i < x->nids; i++)
+			if (id_class(x, x->ids[i].ns) == ID_PART &&
+			    !same(x->ids[i].value, id_value(y, x->ids[i].ns)))
+				return 0;
+	}
+	return 1;
+}
+
+/* "NAME (ns=value ...)" of the part identifiers: what a person reads of a
+ * missing or added component. Free with free(). */
+static char *describe(const struct bom_component *c)
+{
+	size_t cap = 256, n;
+	char *s = xmalloc(cap);
+	int any = 0;
+
+	n = (size_t)snprintf(s, cap, "%s", c->name ? c->name : c->kind);
+	for (size_t i = 0; i < c->nids; i++) {
+		const struct bom_id *id = &c->ids[i];
+		size_t need = n + strlen(id->ns) + strlen(id->value) + 8;
+
+		if (id_class(c, id->ns) != ID_PART)
+			continue;
+		if (need > cap)
+			s = xrealloc(s, cap = need * 2);
+		n += (size_t)snprintf(s + n, cap - n, "%s%s=%s", any ? " " : " (", id->ns, id->value);
+		any = 1;
+	}
+	if (any)
+		strcpy(s + n, ")"); /* need left room for it */
+	return s;
+}
+
+/* --- two BOMs ---------------------------------------------------------------- */
+
+static void compare(const struct bom_component *e, const struct bom_component *a,
+		    unsigned ignore, struct bom_diff *d)
+{
+	char *ref = bom_ref(a);
+	int substituted = !same_part(e, a);
+
+	if (substituted) {
+		char *de = describe(e), *da = describe(a);
+
+		add(d, ignore, DIFF_SUBSTITUTED, ref, NULL, de, da);
+		free(de), free(da);
+	}
+	/* the other identifiers, on either side; of another part, only its
+	 * serial and firmware */
+	for (int side = 0; side < 2; side++) {
+		const struct bom_component *x = side ? a : e, *y = side ? e : a;
+
+		for (size_t i = 0; i < x->nids; i++) {
+			const char *ns = x->ids[i].ns, *other = id_value(y, ns);
+			enum id_class cl = id_class(x, ns);
+
+			if (same(x->ids[i].value, other) || (side && other))
+				continue; /* equal, or seen from the other side */
+			if (cl != ID_PART && !(substituted && cl == ID_MINOR)) {
+				enum diff_kind k = cl == ID_SERIAL     ? DIFF_SERIAL
+						   : cl == ID_FIRMWARE ? DIFF_FIRMWARE
+								       : DIFF_CHANGED;
+
+				add(d, ignore, k, ref, ns, side ? other : x->ids[i].value,
+				    side ? x->ids[i].value : other);
+			}
+		}
+	}
+	if (!same(e->firmware, a->firmware))
+		add(d, ignore, DIFF_FIRMWARE, ref, "firmware", e->firmware, a->firmware);
+	/* attributions: by role, on either side */
+	for (int side = 0; side < 2; side++) {
+		const struct bom_component *x = side ? a : e, *y = side ? e : a;
+
+		for (size_t i = 0; i < x->nattrs; i++) {
+			const struct bom_attr *ax = &x->attrs[i], *ay = bom_find_attr(y, ax->role);
+			const char *vx = ax->entity ? ax->entity : "unknown";
+			const char *vy = !ay ? NULL : ay->entity ? ay->entity : "unknown";
+
+			if ((side && ay) || same(vx, vy))
+				continue;
+			add(d, ignore, DIFF_ATTRIBUTION, ref, ax->role, side ? vy : vx, side ? vx : vy);
+		}
+	}
+	if (e->verdict != a->verdict)
+		add(d, ignore, DIFF_VERDICT, ref, NULL, verdict_name(e->verdict),
+		    verdict_name(a->verdict));
+	free(ref);
+}
+
+void bom_diff(const struct bom *expected, const struct bom *actual, unsigned ignore,
+	      struct bom_diff *d)
+{
+	size_t ne = expected->ncomponents, na = actual->ncomponents;
+	char *used = xcalloc(na + 1, 1), *found = xcalloc(ne + 1, 1);
+	char **refs = xcalloc(na + 1, sizeof *refs);
+
+	for (size_t j = 0; j < na; j++)
+		refs[j] = bom_ref(actual->components[j]);
+	/* the same slot */
+	for (size_t i = 0; i < ne; i++) {
+		char *ref = bom_ref(expected->components[i]);
+
+		for (size_t j = 0; j < na; j++)
+			if (!used[j] && !strcmp(ref, refs[j])) {
+				compare(expected->components[i], actual->components[j], ignore, d);
+				used[j] = found[i] = 1;
+				break;
+			}
+		free(ref);
+	}
+	/* the same part elsewhere */
+	for (size_t i = 0; i < ne; i++)
+		for (size_t j = 0; j < na && !found[i]; j++)
+			if (!used[j] && same_part(expected->components[i], actual->components[j])) {
+				char *ref = bom_ref(expected->components[i]);
+
+				add(d, ignore, DIFF_MOVED, refs[j], "location", ref, refs[j]);
+				compare(expected->components[i], actual->components[j], ignore, d);
+				used[j] = found[i] = 1;
+				free(ref);
+			}
+	for (size_t i = 0; i < ne; i++)
+		if (!found[i]) {
+			char *ref = bom_ref(expected->components[i]);
+			char *what = describe(expected->components[i]);
+
+			add(d, ignore, DIFF_MISSING, ref, NULL, what, NULL);
+			free(ref), free(what);
+		}
+	for (size_t j = 0; j < na; j++)
+		if (!used[j]) {
+			char *what = describe(actual->components[j]);
+
+			add(d, ignore, DIFF_ADDED, refs[j], NULL, NULL, what);
+			free(what);
+		}
+	if (expected->verdict != actual->verdict)
+		add(d, ignore, DIFF_VERDICT, "machine", NULL, verdict_name(expected->verdict),
+		    verdict_name(actual->verdict));
+	for (size_t j = 0; j < na; j++)
+		free(refs[j]);
+	free(refs), free(used), free(found);
+}
+
+/* --- a purchase declaration ------------------------------------------------ */
+
+/* Whether hay holds needle, ignoring case. */
+static int holds(const char *hay, const char *needle)
+{
+	return hay && needle && strcasestr(hay, needle);
+}
+
+/* Whether c is of item's kind, vendor, device and model. */
+static int matches(const struct purchase_item *it, const struct bom_component *c)
+{
+	static const char *const vendor_ids[] = {"pci.vendor", "pci.subvendor", "usb.vendor", NULL};
+	static const char *const device_ids[] = {"pci.device", "pci.subdevice", "usb.product", NULL};
+	static const char *const model_ids[] = {"smbios.product", "smbios.part-number",
+						"storage.model", "usb.product-name", "edid.product",
+						"cpu.model-name", NULL};
+	int ok = 0;
+
+	if (strcmp(it->kind, c->kind))
+		return 0;
+	/* the vendor: an id (PCI vendor or subsystem vendor, USB vendor), a
+	 * maker's name the component states, or the entity of a role */
+	for (size_t i = 0; vendor_ids[i] && !ok; i++)
+		ok = same(id_value(c, vendor_ids[i]), it->vendor);
+	for (size_t i = 0; i < c->nids && !ok; i++)
+		ok = holds(c->ids[i].name, it->vendor) ||
+		     ((strstr(c->ids[i].ns, "manufacturer") || strstr(c->ids[i].ns, "vendor")) &&
+		      holds(c->ids[i].value, it->vendor));
+	for (size_t i = 0; i < c->nattrs && !ok; i++)
+		ok = c->attrs[i].entity && !strcasecmp(c->attrs[i].entity, it->vendor);
+	if (!ok)
+		return 0;
+	if (it->device) {
+		ok = 0;
+		for (size_t i = 0; device_ids[i] && !ok; i++)
+			ok = same(id_value(c, device_ids[i]), it->device);
+		if (!ok)
+			return 0;
+	}
+	if (it->model) {
+		ok = holds(c->name, it->model);
+		for (size_t i = 0; model_ids[i] && !ok; i++)
+			ok = holds(id_value(c, model_ids[i]), it->model);
+	}
+	return ok;
+}
+
+static char *item_text(const struct purchase_item *it)
+{
+	return xasprintf("%s %s%s%s%s%s", it->kind, it->vendor, it->device ? ":" : "",
+			 it->device ? it->device : "", it->model ? " " : "", it->model ? it->model : "");
+}
+
+void bom_diff_declaration(const struct purchase *p, struct bom *actual, unsigned ignore,
+			  struct bom_diff *d)
+{
+	size_t na = actual->ncomponents;
+	char *used = xcalloc(na + 1, 1);
+
+	for (size_t i = 0; i < p->nitems; i++) {
+		const struct purchase_item *it = &p->items[i];
+		unsigned got = 0;
+		char ref[32];
+
+		for (size_t j = 0; j < na && got < it->quantity; j++) {
+			struct bom_component *c = actual->components[j];
+
+			if (used[j] || !matches(it, c))
+				continue;
+			used[j] = 1;
+			got++;
+			if (it->country)
+				bom_add_cprop(c, "declared.country-of-production", it->country);
+		}
+		snprintf(ref, sizeof ref, "item %zu", i + 1);
+		if (got < it->quantity) {
+			char *want = item_text(it), *n = xasprintf("%u of %u", it->quantity - got,
+								   it->quantity);
+
+			add(d, ignore, DIFF_MISSING, ref, n, want, NULL);
+			free(want), free(n);
+		}
+	}
+	if (!p->complete) {
+		free(used);
+		return;
+	}
+	for (size_t j = 0; j < na; j++) {
+		const struct bom_component *c = actual->components[j];
+		int listed = 0;
+
+		for (size_t i = 0; i < p->nitems && !listed; i++)
+			listed = !strcmp(p->items[i].kind, c->kind);
+		if (!used[j] && listed) {
+			char *ref = bom_ref(c), *what = describe(c);
+
+			add(d, ignore, DIFF_ADDED, ref, "not declared", NULL, what);
+			free(ref), free(what);
+		}
+	}
+	free(used);
+}
+
+void bom_diff_clear(struct bom_diff *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		free(d->entries[i].ref);
+		free(d->entries[i].what);
+		free(d->entries[i].expected);
+		free(d->entries[i].actual);
+	}
+	free(d->entries);
+	memset(d, 0, sizeof *d);
+}

@@ -1,0 +1,240 @@
+/* purchase.c - read a purchase declaration (see purchase.h).
+ *
+ * A declaration is small and written by a person: it is read whole with
+ * libxml2, a DTD is refused (no entities, nothing fetched), and every
+ * attribute is checked, so that a typo is named with its line instead of
+ * silently declaring nothing. */
+#include "purchase.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlreader.h>
+
+#include "alloc.h"
+#include "sanitize.h"
+
+#define X(s) ((const xmlChar *)(s))
+#define MAX_QUANTITY 100000
+
+static const char *const kinds[] = {"system", "baseboard", "bios", "cpu", "memory", "pci",
+				    "usb", "storage", "display", "nic", "tpm", NULL};
+
+/* When the reader stops before the root (a DTD it will not follow): the
+ * start of the file names a declaration's DOCTYPE. */
+static int sniff(const char *path)
+{
+	char buf[4096];
+	size_t n;
+	FILE *f = fopen(path, "rb");
+
+	if (!f)
+		return 0;
+	n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	return strstr(buf, "<!DOCTYPE declaration") != NULL;
+}
+
+int purchase_is(const char *path)
+{
+	xmlTextReaderPtr r = xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
+							     XML_PARSE_NOWARNING);
+	int is = 0;
+
+	if (!r)
+		return 0;
+	/* the root's name (or the DOCTYPE's) says what the file means to be;
+	 * purchase_read() then says what is wrong with it */
+	while (xmlTextReaderRead(r) == 1) {
+		int type = xmlTextReaderNodeType(r);
+
+		if (type == XML_READER_TYPE_ELEMENT || type == XML_READER_TYPE_DOCUMENT_TYPE) {
+			const xmlChar *name = xmlTextReaderConstLocalName(r);
+
+			is = name && !strcmp((const char *)name, "declaration");
+			break;
+		}
+	}
+	xmlFreeTextReader(r);
+	return is || sniff(path);
+}
+
+static int fail(struct hw_err *e, const char *path, xmlNodePtr n, const char *what,
+		const char *arg)
+{
+	return hw_fail(e, "%s:%ld: %s%s%s", path, n ? xmlGetLineNo(n) : 0L, what, arg ? " " : "",
+		       arg ? arg : "");
+}
+
+static int is_hex4(const char *s)
+{
+	if (strlen(s) != 4)
+		return 0;
+	for (int i = 0; i < 4; i++)
+		if (!isxdigit((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+static int one_of(const char *s, const char *const *set)
+{
+	for (size_t i = 0; set[i]; i++)
+		if (!strcmp(s, set[i]))
+			return 1;
+	return 0;
+}
+
+/* Set *field to the sanitised, lower-cased (hex ids) value. */
+static void take(char **field, const char *v, int lower)
+{
+	*field = hw_sanitize(v);
+	if (lower)
+		for (char *p = *field; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+}
+
+static int item(struct purchase *p, xmlNodePtr n, const char *path, struct hw_err *e)
+{
+	struct purchase_item it = {.quantity = 1, .line = (int)xmlGetLineNo(n)};
+	int rc = 0;
+
+	for (xmlAttrPtr a = n->properties; a && !rc; a = a->next) {
+		char *v = (char *)xmlNodeGetContent((xmlNodePtr)a);
+		const char *name = (const char *)a->name;
+		char *end;
+		long q;
+
+		if (!v)
+			v = (char *)xmlStrdup(X(""));
+		if (a->ns) {
+			rc = fail(e, path, n, "an attribute of another namespace:", name);
+		} else if (!strcmp(name, "kind")) {
+			if (!one_of(v, kinds))
+				rc = fail(e, path, n, "kind= is none of system, baseboard, bios, cpu, "
+						      "memory, pci, usb, storage, display, nic, tpm:", v);
+			else
+				take(&it.kind, v, 0);
+		} else if (!strcmp(name, "vendor")) {
+			if (!*v)
+				rc = fail(e, path, n, "vendor= is empty", NULL);
+			else
+				take(&it.vendor, v, is_hex4(v));
+		} else if (!strcmp(name, "device")) {
+			if (!is_hex4(v))
+				rc = fail(e, path, n, "device= is not 4 hex digits:", v);
+			else
+				take(&it.device, v, 1);
+		} else if (!strcmp(name, "model")) {
+			take(&it.model, v, 0);
+		} else if (!strcmp(name, "quantity")) {
+			q = strtol(v, &end, 10);
+			if (!*v || *end || q < 1 || q > MAX_QUANTITY)
+				rc = fail(e, path, n, "quantity= is not a number from 1 to 100000:", v);
+			else
+				it.quantity = (unsigned)q;
+		} else if (!strcmp(name, "country-of-production")) {
+			if (strlen(v) != 2 || !isupper((unsigned char)v[0]) ||
+			    !isupper((unsigned char)v[1]))
+				rc = fail(e, path, n, "country-of-production= is not an ISO 3166-1 "
+						      "alpha-2 code:", v);
+			else
+				take(&it.country, v, 0);
+		} else {
+			rc = fail(e, path, n, "an item has no attribute", name);
+		}
+		xmlFree(v);
+	}
+	if (!rc && (!it.kind || !it.vendor))
+		rc = fail(e, path, n, "an item needs kind= and vendor=", NULL);
+	if (rc) {
+		free(it.kind), free(it.vendor), free(it.device), free(it.model), free(it.country);
+		return -1;
+	}
+	GROW(p->items, p->capitems, p->nitems);
+	p->items[p->nitems++] = it;
+	return 0;
+}
+
+static int root(struct purchase *p, xmlNodePtr n, const char *path, struct hw_err *e)
+{
+	if (!n || strcmp((const char *)n->name, "declaration") || !n->ns ||
+	    strcmp((const char *)n->ns->href, PURCHASE_NS))
+		return fail(e, path, n, "not a purchase declaration (<declaration xmlns=\""
+				   PURCHASE_NS "\">)", NULL);
+	for (xmlAttrPtr a = n->properties; a; a = a->next) {
+		char *v = (char *)xmlNodeGetContent((xmlNodePtr)a);
+		const char *name = (const char *)a->name;
+		int rc = 0;
+
+		if (!strcmp(name, "order"))
+			take(&p->order, v ? v : "", 0);
+		else if (!strcmp(name, "supplier"))
+			take(&p->supplier, v ? v : "", 0);
+		else if (!strcmp(name, "complete") && v && (!strcmp(v, "yes") || !strcmp(v, "no")))
+			p->complete = !strcmp(v, "yes");
+		else
+			rc = fail(e, path, n, !strcmp(name, "complete") ? "complete= is not yes or no"
+									: "a declaration has no attribute",
+				  !strcmp(name, "complete") ? NULL : name);
+		xmlFree(v);
+		if (rc)
+			return -1;
+	}
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE || c->type == XML_COMMENT_NODE)
+			continue;
+		if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "item") || !c->ns ||
+		    strcmp((const char *)c->ns->href, PURCHASE_NS))
+			return fail(e, path, c, "only <item> elements belong in a declaration", NULL);
+		if (item(p, c, path, e) < 0)
+			return -1;
+	}
+	if (!p->nitems)
+		return fail(e, path, n, "a declaration without items", NULL);
+	return 0;
+}
+
+int purchase_read(const char *path, struct purchase *p, struct hw_err *e)
+{
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	xmlDocPtr doc;
+	int rc;
+
+	if (!ctxt)
+		return hw_fail(e, "%s: cannot create an XML parser", path);
+	doc = xmlCtxtReadFile(ctxt, path, NULL,
+			      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (!doc) {
+		const xmlError *xe = &ctxt->lastError;
+		char *why = xstrdup(xe->message ? xe->message : "cannot be read");
+
+		why[strcspn(why, "\n")] = '\0';
+		rc = hw_fail(e, "%s:%d: %s", path, xe->line, why);
+		free(why);
+	} else if (doc->intSubset) {
+		rc = fail(e, path, (xmlNodePtr)doc->intSubset,
+			  "a document type declaration (a declaration needs none)", NULL);
+	} else {
+		rc = root(p, xmlDocGetRootElement(doc), path, e);
+	}
+	xmlFreeDoc(doc);
+	xmlFreeParserCtxt(ctxt);
+	return rc;
+}
+
+void purchase_clear(struct purchase *p)
+{
+	for (size_t i = 0; i < p->nitems; i++) {
+		struct purchase_item *it = &p->items[i];
+
+		free(it->kind), free(it->vendor), free(it->device), free(it->model);
+		free(it->country);
+	}
+	free(p->items);
+	free(p->order), free(p->supplier);
+	memset(p, 0, sizeof *p);
+}
