@@ -14,6 +14,14 @@ components() {
 	xmllint --xpath "//*[local-name()='components']" "$2" >"$out/$1.c" 2>/dev/null
 }
 lsfx=$fx/lsusb
+# verdicts FILE: "vendor:product verdict" of each USB component, sorted
+verdicts() {
+	for r in $(xmllint --xpath "//*[local-name()='component'][starts-with(@bom-ref,'usb:')]/@bom-ref" "$1" 2>/dev/null |
+		sed 's/ bom-ref="\([^"]*\)"/\1 /g'); do
+		q="//*[local-name()='component'][@bom-ref='$r']/*[local-name()='properties']/*[@name='hwbom:"
+		echo "$(xmllint --xpath "string(${q}id:usb.vendor'])" "$1"):$(xmllint --xpath "string(${q}id:usb.product'])" "$1") $(xmllint --xpath "string(${q}verdict'])" "$1")"
+	done | sort
+}
 
 if ! command -v umockdev-run >/dev/null 2>&1; then
 	bad "umockdev-run is missing (apt-get install umockdev): --lsusb cannot be compared with libusb"
@@ -59,13 +67,15 @@ else
 		*) want_d= ;;
 		esac
 		same "--lsusb $usbdev.lsusb-vt against libusb" "$(sed 's/">[0-9a-f,]*<\/property>$/">/' "$out/d")" "$want_d"
+		xp "$out/text.xml" "$(mprop hwbom:verdict)" "$(xmllint --xpath "$(mprop hwbom:verdict)" "$out/libusb.xml")"
 		valid "$out/text.xml"
 		# plain lsusb: ids and device numbers only, and the same verdict
 		# where no string is needed for it
 		lscan --name $usbdev --lsusb $lsfx/$usbdev.lsusb -o "$out/plain.xml"
 		same "--lsusb $usbdev.lsusb exit" $? $want
-		xp "$out/plain.xml" "count(//*[local-name()='component'][starts-with(@bom-ref,'usb:')])" \
-			"$(xmllint --xpath "count(//*[local-name()='component'][starts-with(@bom-ref,'usb:')])" "$out/libusb.xml")"
+		xp "$out/plain.xml" "$(mprop hwbom:verdict)" "$(xmllint --xpath "$(mprop hwbom:verdict)" "$out/libusb.xml")"
+		# the same devices with the same verdicts, located otherwise
+		same "--lsusb $usbdev.lsusb devices and verdicts" "$(verdicts "$out/plain.xml")" "$(verdicts "$out/libusb.xml")"
 		valid "$out/plain.xml"
 	done
 	usbdev=tplink-wifi
