@@ -10,7 +10,10 @@
  *
  * Under --root DIR the same facts come from DIR/sys/bus/usb/devices: the
  * kernel's `descriptors` file and the same attributes; nothing is opened.
- * Both paths fill one struct usb_dev, so both give the same components. */
+ *
+ * With --lsusb FILE, from the text of lsusb, lsusb -v, lsusb -t or
+ * usb-devices (lsusb_text.c); a device then says what its text lacked.
+ * Every path fills one struct usb_dev, so all give the same components. */
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
@@ -24,6 +27,7 @@
 
 #include "../output/alloc.h"
 #include "../output/sanitize.h"
+#include "lsusb_text.h"
 #include "probe.h"
 #include "usb_desc.h"
 #include "usb_ids.h"
@@ -309,9 +313,14 @@ static int scan_live(struct usb_dev **out, size_t *n, size_t *cap, struct bom *b
 static int dev_cmp(const void *pa, const void *pb)
 {
 	const struct usb_dev *a = pa, *b = pb;
+	unsigned la = a->lacks & USB_LACKS_PORTS, lb = b->lacks & USB_LACKS_PORTS;
 
 	if (a->bus != b->bus)
 		return a->bus < b->bus ? -1 : 1;
+	if (la != lb) /* port paths first; then those known by number only */
+		return la < lb ? -1 : 1;
+	if (la)
+		return a->devnum < b->devnum ? -1 : a->devnum > b->devnum;
 	for (int i = 0; i < a->nports && i < b->nports; i++)
 		if (a->ports[i] != b->ports[i])
 			return a->ports[i] < b->ports[i] ? -1 : 1;
@@ -325,17 +334,24 @@ static void add_component(const struct usb_dev *d, const struct usb_ids *ids, st
 	const char *pname = usb_ids_product(ids, d->vendor, d->product);
 	struct bom_component *c;
 
+	int desc = !(d->lacks & USB_LACKS_DESC), root = !d->nports && !(d->lacks & USB_LACKS_PORTS);
+
 	sysfs_name(d, name, sizeof name);
-	snprintf(loc, sizeof loc, "usb:%u-%s", d->bus, d->nports ? strchr(name, '-') + 1 : "0");
+	if (d->lacks & USB_LACKS_PORTS) /* lsusb text: no port path, the device number */
+		snprintf(loc, sizeof loc, "usb:%u-dev%u", d->bus, d->devnum);
+	else
+		snprintf(loc, sizeof loc, "usb:%u-%s", d->bus, d->nports ? strchr(name, '-') + 1 : "0");
 	c = bom_add_component(bom, "usb", loc);
 	snprintf(hex, sizeof hex, "%04x", d->vendor);
 	bom_add_id(c, "usb.vendor", hex, vname);
 	snprintf(hex, sizeof hex, "%04x", d->product);
 	bom_add_id(c, "usb.product", hex, pname);
-	snprintf(hex, sizeof hex, "%04x", d->bcd_device);
-	bom_add_id(c, "usb.revision", hex, NULL);
-	snprintf(hex, sizeof hex, "%02x", d->dev_class);
-	bom_add_id(c, "usb.class", hex, NULL);
+	if (desc) {
+		snprintf(hex, sizeof hex, "%04x", d->bcd_device);
+		bom_add_id(c, "usb.revision", hex, NULL);
+		snprintf(hex, sizeof hex, "%02x", d->dev_class);
+		bom_add_id(c, "usb.class", hex, NULL);
+	}
 	for (int i = 0; i < d->nifaces; i++)
 		snprintf(ifs + strlen(ifs), sizeof ifs - strlen(ifs), "%s%02x", i ? "," : "",
 			 d->ifclass[i]);
@@ -348,12 +364,14 @@ static void add_component(const struct usb_dev *d, const struct usb_ids *ids, st
 	if (d->str[S_SERIAL])
 		bom_add_id(c, "usb.serial", d->str[S_SERIAL], NULL);
 
-	snprintf(ver, sizeof ver, "%x.%02x", d->bcd_usb >> 8, d->bcd_usb & 0xff);
-	bom_add_cprop(c, "usb.version", ver);
+	if (desc) {
+		snprintf(ver, sizeof ver, "%x.%02x", d->bcd_usb >> 8, d->bcd_usb & 0xff);
+		bom_add_cprop(c, "usb.version", ver);
+	}
 	if (*d->speed)
 		bom_add_cprop(c, "usb.speed", d->speed);
-	if (d->dev_class == LIBUSB_CLASS_HUB)
-		bom_add_cprop(c, "usb.hub", d->nports ? "hub" : "root");
+	if (desc ? d->dev_class == LIBUSB_CLASS_HUB : root)
+		bom_add_cprop(c, "usb.hub", root ? "root" : "hub");
 	if (*d->controller) {
 		char *ref = xasprintf("pci:%s", d->controller);
 
@@ -367,10 +385,13 @@ static void add_component(const struct usb_dev *d, const struct usb_ids *ids, st
 			bom_add_cprop(c, "usb.strings", "missing");
 			break;
 		}
+	if (d->lacks & USB_LACKS_STRINGS) /* plain lsusb: names or strings, it does not say */
+		bom_add_cprop(c, "usb.strings", "not-recorded");
 
 	bom_set(&c->name, pname ? pname : d->str[S_PRODUCT]);
-	bom_set(&c->description, d->nports ? (d->dev_class == LIBUSB_CLASS_HUB ? "USB hub" : "USB device")
-					    : "USB root hub");
+	bom_set(&c->description, root				      ? "USB root hub"
+				 : desc && d->dev_class == LIBUSB_CLASS_HUB ? "USB hub"
+									     : "USB device");
 }
 
 static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
@@ -381,7 +402,19 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 	struct hw_err ids_err = {0};
 	int rc = 0;
 
-	if (src->root) {
+	if (src->lsusb) {
+		const char *format = NULL;
+
+		rc = lsusb_text_read(src->lsusb, &devs, &n, &cap, &format, e);
+		if (rc == 0 && n) {
+			char *how = xasprintf("%s text", format);
+
+			bom_set_coverage(bom, "usb", "read", how);
+			free(how);
+		} else if (rc == 0) {
+			bom_set_coverage(bom, "usb", "absent", "the lsusb text lists no USB devices");
+		}
+	} else if (src->root) {
 		char *devices = xasprintf("%s/sys/bus/usb/devices", src->root);
 		struct stat st;
 
@@ -413,9 +446,15 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 	return rc;
 }
 
+/* --lsusb FILE is a source of its own; else the live machine or --root. */
+static int detect(const struct probe_src *src)
+{
+	return src->lsusb || probe_reads_sysfs(src);
+}
+
 const struct probe_ops probe_usb = {
 	.name = "usb",
-	.help = "USB devices through libusb, strings from sysfs; sysfs trees",
-	.detect = probe_reads_sysfs,
+	.help = "USB devices through libusb, strings from sysfs; sysfs trees; lsusb text",
+	.detect = detect,
 	.run = run,
 };

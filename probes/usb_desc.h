@@ -19,7 +19,16 @@ struct usb_dev {
 	int nifaces;
 	char *str[3];        /* manufacturer, product, serial: raw, or NULL */
 	char controller[32]; /* PCI address of the host controller (root hubs) */
+	unsigned devnum;     /* the kernel's device number (text sources) */
+	unsigned lacks;      /* USB_LACKS_*: what a text source did not carry */
 };
+
+/* What lsusb text (probes/lsusb_text.h) may not say; libusb and sysfs say
+ * all of it, so 0 there. */
+#define USB_LACKS_PORTS 1u   /* no port path: located by bus and devnum */
+#define USB_LACKS_DESC 2u    /* no bcdUSB, bcdDevice, class, string indexes */
+#define USB_LACKS_STRINGS 4u /* no manufacturer, product, serial strings */
+#define USB_LACKS_IFACES 8u  /* no interface classes of the active config */
 
 /* Little-endian 16 bits at p. */
 unsigned usb_le16(const unsigned char *p);

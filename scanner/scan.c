@@ -35,6 +35,9 @@ static void usage(FILE *f)
 	      "  --root DIR          read a captured tree: DIR/sys stands for /sys\n"
 	      "  --pci-dump FILE     read PCI from an lspci -x, -xxx or -xxxx dump\n"
 	      "  --dmi-dump FILE     read SMBIOS from a dmidecode --dump-bin file\n"
+	      "  --lsusb FILE        read USB devices from the text of lsusb, lsusb -v or\n"
+	      "                      usb-devices (lsusb -t with lsusb or lsusb -v output\n"
+	      "                      in the same file adds port paths)\n"
 	      "  --pci-ids FILE      PCI names from FILE (default " HWBOM_PCI_IDS ")\n"
 	      "  --usb-ids FILE      USB names from FILE (default " HWBOM_USB_IDS ")\n"
 	      "  --pnp-ids FILE      display makers' names from FILE (default\n"
@@ -95,12 +98,13 @@ static int make_serial(char buf[46])
 
 static int parse_opts(int argc, char **argv, struct scan_opts *o)
 {
-	enum { O_ROOT = 256, O_PCIDUMP, O_DMIDUMP, O_PCIIDS, O_USBIDS, O_PNPIDS, O_IEEE, O_PROBE,
-	       O_FORMAT, O_NAME, O_TIMESTAMP, O_SERIAL };
+	enum { O_ROOT = 256, O_PCIDUMP, O_DMIDUMP, O_LSUSB, O_PCIIDS, O_USBIDS, O_PNPIDS, O_IEEE,
+	       O_PROBE, O_FORMAT, O_NAME, O_TIMESTAMP, O_SERIAL };
 	static const struct option longopts[] = {
 		{"root", required_argument, NULL, O_ROOT},
 		{"pci-dump", required_argument, NULL, O_PCIDUMP},
 		{"dmi-dump", required_argument, NULL, O_DMIDUMP},
+		{"lsusb", required_argument, NULL, O_LSUSB},
 		{"pci-ids", required_argument, NULL, O_PCIIDS},
 		{"usb-ids", required_argument, NULL, O_USBIDS},
 		{"pnp-ids", required_argument, NULL, O_PNPIDS},
@@ -129,6 +133,7 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 		case O_ROOT: o->src.root = optarg; break;
 		case O_PCIDUMP: o->src.pci_dump = optarg; break;
 		case O_DMIDUMP: o->src.dmi_dump = optarg; break;
+		case O_LSUSB: o->src.lsusb = optarg; break;
 		case O_PCIIDS: o->src.pci_ids = optarg; break;
 		case O_USBIDS: o->src.usb_ids = optarg; break;
 		case O_PNPIDS: o->src.pnp_ids = optarg; break;
@@ -175,7 +180,8 @@ static char *machine_name(const struct scan_opts *o)
 	char buf[256];
 	const char *path = o->src.root    ? o->src.root
 			   : o->src.pci_dump ? o->src.pci_dump
-					     : o->src.dmi_dump;
+			   : o->src.dmi_dump ? o->src.dmi_dump
+					     : o->src.lsusb;
 
 	if (o->name)
 		return xstrdup(o->name);
