@@ -7,7 +7,9 @@
  *   - without them, the world-readable /sys/class/dmi/id/ attributes, which
  *     hold the names but not the serials; the coverage says so;
  *   - --dmi-dump FILE, as `dmidecode --dump-bin` writes it: the entry point
- *     at offset 0, the table at the address it gives (0x20).
+ *     at offset 0, the table at the address it gives (0x20);
+ *   - --dmidecode FILE, dmidecode's text (dmidecode_text.c).
+ * All of them fill struct dmi_rec, and dmi_build.c makes the components.
  * --root DIR reads DIR/sys instead of /sys. Decoding cites DSP0134 3.7. */
 #include <errno.h>
 #include <stdarg.h>
@@ -21,14 +23,16 @@
 #include "../vendor-db/recfile.h"
 #include "dmi_build.h"
 #include "dmi_table.h"
+#include "dmidecode_text.h"
 #include "probe.h"
 #include "smbios.h"
 
 #define DMI_FILE_MAX (1u << 20)
+#define DMI_TEXT_MAX (16u << 20)
 
 static int detect(const struct probe_src *src)
 {
-	return !probe_src_recorded(src) || src->root || src->dmi_dump;
+	return !probe_src_recorded(src) || src->root || src->dmi_dump || src->dmidecode;
 }
 
 struct decode {
@@ -96,6 +100,48 @@ static int read_dump(const char *path, struct bom *bom, struct hw_err *e)
 		decode(bom, path, (uint8_t *)buf + ep.table_addr, ep.table_len, &ep, e);
 	free(buf);
 	return rc;
+}
+
+static void on_text_rec(void *user, const struct dmi_rec *r)
+{
+	dmi_build(user, r);
+}
+
+/* --dmidecode: dmidecode's text. Without the End Of Table structure, which
+ * dmidecode prints only for a whole table, the text is a -t selection or
+ * cut short: the coverage is then "incomplete", and the roles only SMBIOS
+ * witnesses stay unseen rather than clean. */
+static int read_text(const char *path, struct bom *bom, struct hw_err *e)
+{
+	struct dmi_builder b = {.bom = bom};
+	struct dmidecode_info info;
+	char *buf, detail[160];
+	size_t len;
+	int rc;
+
+	if (recfile_slurp(path, &buf, &len, e) < 0)
+		return -1;
+	if (len > DMI_TEXT_MAX)
+		rc = hw_fail(e, "%s: larger than %u MiB: not dmidecode's text output", path,
+			     DMI_TEXT_MAX >> 20);
+	else
+		rc = dmidecode_parse(path, buf, len, on_text_rec, &b, &info, e);
+	free(buf);
+	if (rc < 0)
+		return -1;
+	snprintf(detail, sizeof detail, "dmidecode%s%s text", *info.tool ? " " : "", info.tool);
+	if (info.version)
+		snprintf(detail + strlen(detail), sizeof detail - strlen(detail), ", SMBIOS %u.%u",
+			 info.version >> 8, info.version & 0xff);
+	if (info.seen[127]) {
+		bom_set_coverage(bom, "dmi", "read", detail);
+	} else {
+		snprintf(detail + strlen(detail), sizeof detail - strlen(detail),
+			 ", %u structures and no End Of Table (dmidecode -t, or cut short)",
+			 info.nstructs);
+		bom_set_coverage(bom, "dmi", "incomplete", detail);
+	}
+	return 0;
 }
 
 /* The sysfs tables: -1 on error, 1 if they cannot be read (then try the
@@ -209,6 +255,8 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 
 	if (src->dmi_dump)
 		return read_dump(src->dmi_dump, bom, e);
+	if (src->dmidecode)
+		return read_text(src->dmidecode, bom, e);
 	sys = src->root ? xasprintf("%s/sys", src->root) : xstrdup("/sys");
 	rc = read_tables(sys, bom, src->root != NULL, e);
 	if (rc == 1)

@@ -42,6 +42,9 @@ static void usage(FILE *f)
 	      "  --root DIR          read a captured tree: DIR/sys stands for /sys\n"
 	      "  --pci-dump FILE     read PCI from an lspci -x, -xxx or -xxxx dump\n"
 	      "  --dmi-dump FILE     read SMBIOS from a dmidecode --dump-bin file\n"
+	      "  --dmidecode FILE    read SMBIOS from dmidecode's text output (plain, -t\n"
+	      "                      selections, -u)\n"
+	      "  --cpuinfo FILE      read the processor from a /proc/cpuinfo text\n"
 	      "  --pci-ids FILE      PCI names from FILE (default " HWBOM_PCI_IDS ")\n"
 	      "  --usb-ids FILE      USB names from FILE (default " HWBOM_USB_IDS ")\n"
 	      "  --pnp-ids FILE      display makers' names from FILE (default\n"
@@ -113,13 +116,15 @@ static int make_serial(char buf[46])
 
 static int parse_opts(int argc, char **argv, struct scan_opts *o)
 {
-	enum { O_ROOT = 256, O_PCIDUMP, O_DMIDUMP, O_PCIIDS, O_USBIDS, O_PNPIDS, O_IEEE, O_PROBE,
+	enum { O_ROOT = 256, O_PCIDUMP, O_DMIDUMP, O_DMIDECODE, O_CPUINFO, O_PCIIDS, O_USBIDS, O_PNPIDS, O_IEEE, O_PROBE,
 	       O_POLICY, O_PROFILE, O_ASOF, O_OVERLAY, O_WAIVERS, O_DATADIR,
 	       O_FAILON, O_FORMAT, O_NAME, O_TIMESTAMP, O_SERIAL };
 	static const struct option longopts[] = {
 		{"root", required_argument, NULL, O_ROOT},
 		{"pci-dump", required_argument, NULL, O_PCIDUMP},
 		{"dmi-dump", required_argument, NULL, O_DMIDUMP},
+		{"dmidecode", required_argument, NULL, O_DMIDECODE},
+		{"cpuinfo", required_argument, NULL, O_CPUINFO},
 		{"pci-ids", required_argument, NULL, O_PCIIDS},
 		{"usb-ids", required_argument, NULL, O_USBIDS},
 		{"pnp-ids", required_argument, NULL, O_PNPIDS},
@@ -156,6 +161,8 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 		case O_ROOT: o->src.root = optarg; break;
 		case O_PCIDUMP: o->src.pci_dump = optarg; break;
 		case O_DMIDUMP: o->src.dmi_dump = optarg; break;
+		case O_DMIDECODE: o->src.dmidecode = optarg; break;
+		case O_CPUINFO: o->src.cpuinfo = optarg; break;
 		case O_PCIIDS: o->src.pci_ids = optarg; break;
 		case O_USBIDS: o->src.usb_ids = optarg; break;
 		case O_PNPIDS: o->src.pnp_ids = optarg; break;
@@ -213,6 +220,10 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 		msg_error("--profile and --policy: give one or the other");
 		return -1;
 	}
+	if (o->src.dmi_dump && o->src.dmidecode) {
+		msg_error("--dmi-dump and --dmidecode: give one SMBIOS source");
+		return -1;
+	}
 	if (optind < argc) {
 		msg_error("unexpected argument '%s' (try 'hwbom scan --help')", argv[optind]);
 		return -1;
@@ -226,9 +237,11 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 static char *machine_name(const struct scan_opts *o)
 {
 	char buf[256];
-	const char *path = o->src.root    ? o->src.root
-			   : o->src.pci_dump ? o->src.pci_dump
-					     : o->src.dmi_dump;
+	const char *path = o->src.root	    ? o->src.root
+			   : o->src.pci_dump  ? o->src.pci_dump
+			   : o->src.dmi_dump  ? o->src.dmi_dump
+			   : o->src.dmidecode ? o->src.dmidecode
+					      : o->src.cpuinfo;
 
 	if (o->name)
 		return xstrdup(o->name);
