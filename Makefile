@@ -53,7 +53,7 @@ MAIN_SRC := scanner/main.c scanner/scan.c scanner/datadir.c scanner/dbcmd.c scan
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(MAIN_SRC:%.c=$(BUILD)/%.o)
 
-UNIT     := sanitize bom recfile db policy cyclonedx pci_check names usb_desc smbios cpu_info edid \
+UNIT     := sanitize bom recfile db policy cyclonedx pci_check names usb_desc smbios dmidecode_text cpu_info edid \
             tpm_vendor oui waiver
 UNIT_BIN := $(UNIT:%=$(BUILD)/tests/test_%)
 SCHEMA   := tests/schema/bom-1.6.SNAPSHOT.xsd
@@ -123,7 +123,7 @@ $(BUILD)/resolve_bench: tests/bench/resolve_bench.c $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(filter %.c %.o,$^) $(PKG_LIBS)
 
 # libFuzzer targets (clang): FUZZ_SECONDS each, seeded with the fixtures.
-FUZZ         := sanitize db pci_dump usb_desc smbios blobs
+FUZZ         := sanitize db pci_dump usb_desc smbios blobs dmidecode
 FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS  := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 fuzz:
@@ -135,10 +135,12 @@ fuzz:
 	    -o build/fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c $(LIB_SRC:%.c=build/fuzz/%.o) $(PKG_LIBS) || exit 1; \
 	done
 	@mkdir -p build/fuzz/corpus/db build/fuzz/corpus/pci_dump build/fuzz/corpus/sanitize \
-		build/fuzz/corpus/usb_desc build/fuzz/corpus/smbios build/fuzz/corpus/blobs
+		build/fuzz/corpus/usb_desc build/fuzz/corpus/smbios build/fuzz/corpus/blobs \
+		build/fuzz/corpus/dmidecode
 	@cp vendor-db/data/*.db tests/fixtures/db/data/*.db build/fuzz/corpus/db/
 	@cp tests/fixtures/pci/*.dump build/fuzz/corpus/pci_dump/
 	@cp tests/fixtures/dmi/*.bin build/fuzz/corpus/smbios/
+	@cp tests/fixtures/dmi/text/*.txt build/fuzz/corpus/dmidecode/
 	@for t in $(FUZZ); do \
 	  echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
 	  build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \

@@ -101,7 +101,8 @@ struct parser {
 	struct dmidecode_info *info;
 	unsigned line;
 
-	/* the structure being read */
+	/* the structure being read, from its Handle line */
+	unsigned start;
 	int in_block, titled;
 	unsigned type, handle, length;
 	int keep; /* a type dmi_build() uses */
@@ -176,6 +177,9 @@ static int handle_line(struct parser *p, const char *s)
 	unsigned handle = 0;
 	int i;
 
+	if (!starts(s, "Handle 0x"))
+		return fail(p, "malformed structure header (expected \"Handle 0xHHHH, DMI type N, "
+			       "N bytes\")");
 	s += strlen("Handle 0x");
 	for (i = 0; i < 4 && hexval(s[i]) >= 0; i++)
 		handle = handle << 4 | (unsigned)hexval(s[i]);
@@ -193,6 +197,7 @@ static int handle_line(struct parser *p, const char *s)
 		return fail(p, "malformed structure header: the length is not a number from 4 to "
 			       "255 followed by \" bytes\"");
 	p->in_block = 1;
+	p->start = p->line;
 	p->titled = 0;
 	p->type = (unsigned)type;
 	p->handle = handle;
@@ -426,6 +431,27 @@ static void on_dumped(void *user, const struct smbios_struct *s)
 		p->fn(p->user, &r);
 }
 
+/* dmidecode -u: the structure rebuilt from its bytes goes through the
+ * binary decoder. */
+static int rebuild(struct parser *p)
+{
+	if (p->dump == 1)
+		p->ndata = p->nbytes;
+	if (p->ndata != p->length || p->bytes[0] != p->type || p->bytes[1] != p->length ||
+	    (p->bytes[2] | p->bytes[3] << 8) != (int)p->handle)
+		return fail(p, "the Header and Data bytes of handle 0x%04X do not match its header "
+			       "(type %u, %u bytes)",
+			    p->handle, p->type, p->length);
+	if (p->sstate == 2)
+		return fail(p, "the strings of handle 0x%04X end inside a string", p->handle);
+	grow(p, 2);
+	p->bytes[p->nbytes++] = 0;
+	if (!p->nstr)
+		p->bytes[p->nbytes++] = 0;
+	smbios_walk(p->bytes, p->nbytes, on_dumped, on_dump_warn, p);
+	return 0;
+}
+
 /* A structure's lines are over: hand it on. */
 static int end_block(struct parser *p)
 {
@@ -437,22 +463,14 @@ static int end_block(struct parser *p)
 	if (!p->keep)
 		return 0;
 	if (p->dump) {
-		/* dmidecode -u: the bytes as the table held them */
-		if (p->dump == 1)
-			p->ndata = p->nbytes;
-		if (p->ndata != p->length || p->bytes[0] != p->type || p->bytes[1] != p->length ||
-		    (p->bytes[2] | p->bytes[3] << 8) != (int)p->handle)
-			return fail(p, "the Header and Data bytes of handle 0x%04X do not match its "
-				       "header (type %u, %u bytes)",
-				    p->handle, p->type, p->length);
-		if (p->sstate)
-			return fail(p, "the strings of handle 0x%04X end inside a string", p->handle);
-		grow(p, 2);
-		p->bytes[p->nbytes++] = 0;
-		if (!p->nstr)
-			p->bytes[p->nbytes++] = 0;
-		smbios_walk(p->bytes, p->nbytes, on_dumped, on_dump_warn, p);
-		return 0;
+		/* what is wrong is the structure's: named by its Handle line */
+		unsigned line = p->line;
+		int rc;
+
+		p->line = p->start;
+		rc = rebuild(p);
+		p->line = line;
+		return rc;
 	}
 	/* the structure was too short for dmidecode to print its fields */
 	if (p->type == 43 && !p->tpm_vendor_seen)
