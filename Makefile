@@ -53,7 +53,7 @@ MAIN_SRC := scanner/main.c scanner/scan.c scanner/datadir.c scanner/dbcmd.c scan
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(MAIN_SRC:%.c=$(BUILD)/%.o)
 
-UNIT     := sanitize bom recfile db policy cyclonedx pci_check names usb_desc smbios dmidecode_text cpu_info edid \
+UNIT     := sanitize bom recfile db policy cyclonedx pci_check names usb_desc smbios dmi_table dmidecode_text cpu_info edid \
             tpm_vendor oui waiver
 UNIT_BIN := $(UNIT:%=$(BUILD)/tests/test_%)
 SCHEMA   := tests/schema/bom-1.6.SNAPSHOT.xsd

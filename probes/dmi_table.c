@@ -157,7 +157,7 @@ void dmi_table_rec(struct dmi_rec *r, const struct smbios_struct *s, unsigned ve
 		if (s->len >= 0x1B)
 			tpm(&x);
 		else
-			r->type = 0xFFFF; /* too short: nothing to build */
+			r->type = DMI_TYPE_NONE;
 		break;
 	default: break;
 	}

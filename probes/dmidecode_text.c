@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../output/alloc.h"
+#include "../output/sanitize.h"
 #include "dmi_names.h"
 #include "dmi_table.h"
 #include "smbios.h"
@@ -120,7 +121,7 @@ struct parser {
 static void warn(struct parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void warn(struct parser *p, const char *fmt, ...)
 {
-	char buf[HW_ERR_MAX / 2];
+	char buf[HW_ERR_MAX / 2], *t;
 	va_list ap;
 
 	if (!p->deliver)
@@ -128,19 +129,25 @@ static void warn(struct parser *p, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
-	hw_warn(p->e, "dmi: %s:%u: %s", p->name, p->line, buf);
+	/* the values quoted come from the file: no control bytes to a terminal */
+	t = hw_sanitize(buf);
+	hw_warn(p->e, "dmi: %s:%u: %s", p->name, p->line, t);
+	free(t);
 }
 
 static int fail(struct parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static int fail(struct parser *p, const char *fmt, ...)
 {
-	char buf[HW_ERR_MAX / 2];
+	char buf[HW_ERR_MAX / 2], *t;
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
-	return hw_fail(p->e, "%s:%u: %s", p->name, p->line, buf);
+	t = hw_sanitize(buf);
+	hw_fail(p->e, "%s:%u: %s", p->name, p->line, t);
+	free(t);
+	return -1;
 }
 
 static int starts(const char *s, const char *prefix)
