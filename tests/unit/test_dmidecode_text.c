@@ -283,6 +283,31 @@ static void test_long_line(void **state)
 	free(text);
 }
 
+/* Lines that are no "Key: value" (hw-probe hashes some) and a last line
+ * without its end are warned about; the rest is read. */
+static void test_lenient(void **state)
+{
+	static const char text[] = "Handle 0x0001, DMI type 1, 27 bytes\n"
+				   "System Information\n"
+				   "\t652333D94A2324E6AE9B6FDC969BC712\n"
+				   "\tManufacturer: Acme";
+	struct got g;
+	struct dmidecode_info info;
+	struct hw_err e = {0};
+
+	(void)state;
+	assert_int_equal(parse(text, &g, &info, &e), 0);
+	assert_int_equal(g.n, 1);
+	assert_string_equal(g.str[0][DMI_MANUFACTURER], "Acme");
+	assert_false(info.seen[127]);
+	assert_int_equal(e.nwarnings, 2);
+	assert_string_equal(e.warnings[0], "dmi: t.txt:3: structure type 1 (handle 0x0001): not "
+					   "\"Key: value\"; skipped");
+	assert_string_equal(e.warnings[1],
+			    "dmi: t.txt:4: the last line has no end: the file may be cut short");
+	hw_err_clear(&e);
+}
+
 /* Names dmidecode prints for several values say nothing of one. */
 static void test_names(void **state)
 {
@@ -309,6 +334,7 @@ int main(void)
 		cmocka_unit_test(test_dump),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_long_line),
+		cmocka_unit_test(test_lenient),
 		cmocka_unit_test(test_names),
 	};
 
