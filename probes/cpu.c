@@ -3,8 +3,8 @@
  * family, model, stepping; 0x80000002-4: the brand string); elsewhere, and
  * for a captured tree (--root DIR reads DIR/proc/cpuinfo) or a recorded
  * text (--cpuinfo FILE), /proc/cpuinfo, which on Arm gives the MIDR
- * implementer and part. SMBIOS type 4 (dmi.c)
- * is a second witness of the same fact. */
+ * implementer and part. SMBIOS type 4 (dmi.c) is a second witness of the
+ * same fact. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -130,6 +130,13 @@ static int read_text(const char *path, struct bom *bom, struct hw_err *e)
 	if (rc < 0)
 		return -1;
 	snprintf(detail, sizeof detail, "dmidecode%s%s text", *info.tool ? " " : "", info.tool);
+	if (!info.nstructs) {
+		/* as when a machine has no tables in sysfs: unseen, not absent */
+		snprintf(detail + strlen(detail), sizeof detail - strlen(detail),
+			 ": no SMBIOS entry point found");
+		bom_set_coverage(bom, "dmi", "unavailable", detail);
+		return 0;
+	}
 	if (info.version)
 		snprintf(detail + strlen(detail), sizeof detail - strlen(detail), ", SMBIOS %u.%u",
 			 info.version >> 8, info.version & 0xff);

@@ -593,8 +593,13 @@ static int outside_line(struct parser *p, const char *s)
 		snprintf(p->info->tool, sizeof p->info->tool, "%s", s + strlen("# dmidecode "));
 		return 0;
 	}
-	if (*s == '#')
+	if (*s == '#') {
+		/* a machine without SMBIOS (a VM without it): no structure,
+		 * and that is what the text says */
+		if (strstr(s, "No SMBIOS nor DMI entry point found"))
+			p->info->no_smbios = 1;
 		return 0;
+	}
 	if (starts(s, "SMBIOS ") && strstr(s, " present.")) {
 		const char *v = s + strlen("SMBIOS ");
 		long long major = number(&v, 255), minor = -1;
@@ -680,7 +685,7 @@ int dmidecode_parse(const char *name, const char *buf, size_t len, dmidecode_rec
 	memcpy(text, buf, len);
 	text[len] = '\0';
 	rc = parse(&p, text, len);
-	if (rc == 0 && !info->nstructs) {
+	if (rc == 0 && !info->nstructs && !info->no_smbios) {
 		p.line = 1;
 		rc = fail(&p, "no SMBIOS structure (no \"Handle 0xHHHH, DMI type N, N bytes\" line)");
 	}

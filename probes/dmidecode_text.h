@@ -26,6 +26,7 @@ struct dmidecode_info {
 	char tool[16];         /* dmidecode's version ("3.4"), "" if no banner */
 	unsigned nstructs;     /* structures (Handle lines) read */
 	unsigned char seen[256]; /* seen[type]: structures of that type read */
+	int no_smbios;         /* dmidecode said it found no SMBIOS at all */
 };
 
 typedef void (*dmidecode_rec_fn)(void *user, const struct dmi_rec *r);
@@ -34,7 +35,8 @@ typedef void (*dmidecode_rec_fn)(void *user, const struct dmi_rec *r);
  * structure of a type dmi_build() uses goes to fn (its strings are valid
  * during the call only). Warnings go to e as "dmi: NAME:LINE: ...". -1 with
  * e set to "NAME:LINE: why" when the text is not dmidecode output, holds no
- * structure, or is malformed; nothing has then gone to fn. */
+ * structure (unless dmidecode said it found no SMBIOS: then 0 with
+ * info->no_smbios set), or is malformed; nothing has then gone to fn. */
 int dmidecode_parse(const char *name, const char *buf, size_t len, dmidecode_rec_fn fn,
 		    void *user, struct dmidecode_info *info, struct hw_err *e);
 

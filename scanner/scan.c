@@ -116,8 +116,8 @@ static int make_serial(char buf[46])
 
 static int parse_opts(int argc, char **argv, struct scan_opts *o)
 {
-	enum { O_ROOT = 256, O_PCIDUMP, O_DMIDUMP, O_DMIDECODE, O_CPUINFO, O_PCIIDS, O_USBIDS, O_PNPIDS, O_IEEE, O_PROBE,
-	       O_POLICY, O_PROFILE, O_ASOF, O_OVERLAY, O_WAIVERS, O_DATADIR,
+	enum { O_ROOT = 256, O_PCIDUMP, O_DMIDUMP, O_DMIDECODE, O_CPUINFO, O_PCIIDS, O_USBIDS,
+	       O_PNPIDS, O_IEEE, O_PROBE, O_POLICY, O_PROFILE, O_ASOF, O_OVERLAY, O_WAIVERS, O_DATADIR,
 	       O_FAILON, O_FORMAT, O_NAME, O_TIMESTAMP, O_SERIAL };
 	static const struct option longopts[] = {
 		{"root", required_argument, NULL, O_ROOT},

@@ -222,6 +222,8 @@ static void test_errors(void **state)
 	} cases[] = {
 		{"", "t.txt:1: no SMBIOS structure"},
 		{"# dmidecode 3.4\nSMBIOS 3.0 present.\n", "t.txt:1: no SMBIOS structure"},
+		{"# No SMBIOS nor DMI entry point found, sorry.\nHandle 1\n",
+		 "t.txt:2: malformed structure header"},
 		{"00:00.0 Host bridge: Intel\n", "t.txt:1: not dmidecode output"},
 		{"BIOS Information\n\tVendor: X\n", "t.txt:1: \"BIOS Information\" without a Handle line"},
 		{"Handle 0x0001, DMI type 1, 27 bytes\nSystem Information\n\tManufacturer: A\n"
@@ -308,6 +310,22 @@ static void test_lenient(void **state)
 	hw_err_clear(&e);
 }
 
+/* dmidecode on a machine without SMBIOS: no structure, and no error */
+static void test_no_smbios(void **state)
+{
+	struct got g;
+	struct dmidecode_info info;
+	struct hw_err e = {0};
+
+	(void)state;
+	assert_int_equal(parse("# dmidecode 3.4\n# No SMBIOS nor DMI entry point found, sorry.\n",
+			       &g, &info, &e),
+			 0);
+	assert_int_equal(info.no_smbios, 1);
+	assert_int_equal(info.nstructs, 0);
+	assert_int_equal(g.n, 0);
+}
+
 /* Names dmidecode prints for several values say nothing of one. */
 static void test_names(void **state)
 {
@@ -335,6 +353,7 @@ int main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_lenient),
+		cmocka_unit_test(test_no_smbios),
 		cmocka_unit_test(test_names),
 	};
 

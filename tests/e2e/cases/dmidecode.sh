@@ -117,6 +117,11 @@ for f in bad-quiet bad-handle bad-huge-line bad-nul bad-u-short bad-after-end ba
 	check "dmidecode-$f" 2 --dmidecode $dt/$f.txt -o "$out/dt-none.xml"
 	if [ -e "$out/dt-none.xml" ]; then bad "dmidecode-$f: an output file was written"; else ok; fi
 done
+# dmidecode found no SMBIOS (a VM without it): unseen, as without sysfs tables
+scan --dmidecode $dt/no-smbios.txt -o "$out/dt-nosmbios.xml"
+same "dmidecode without SMBIOS exit" $? 0
+xp "$out/dt-nosmbios.xml" "$(mprop hwbom:coverage:dmi)" unavailable
+xp "$out/dt-nosmbios.xml" "$(mprop hwbom:verdict)" unknown
 check dmidecode-not-text 2 --dmidecode $fx/dmi/huawei-taishan.bin
 check dmidecode-lspci 2 --dmidecode $fx/pci/clean-dell.dump
 check dmidecode-missing 2 --dmidecode $dt/no-such-file.txt
