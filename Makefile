@@ -46,7 +46,8 @@ LIB_SRC  := output/alloc.c output/err.c output/sanitize.c output/bom.c output/ro
             output/cyclonedx.c output/bom_read.c output/bom_diff.c output/purchase.c output/text.c \
             vendor-db/recfile.c vendor-db/db.c vendor-db/names.c vendor-db/holding.c \
             vendor-db/stateown.c \
-            probes/probe.c probes/dmi.c probes/smbios.c probes/cpu.c probes/cpu_info.c probes/pci.c probes/pci_check.c probes/pci_names.c probes/usb.c probes/usb_desc.c probes/usb_ids.c probes/lsusb_text.c \
+            probes/probe.c probes/dmi.c probes/dmi_build.c probes/dmi_table.c probes/dmi_names.c probes/dmidecode_text.c probes/smbios.c \
+            probes/cpu.c probes/cpu_info.c probes/pci.c probes/pci_check.c probes/pci_names.c probes/usb.c probes/usb_desc.c probes/usb_ids.c probes/lsusb_text.c \
             probes/display.c probes/edid.c probes/storage.c probes/net.c probes/oui.c probes/oui_index.c probes/spd.c \
             probes/tpm.c probes/tpm_vendor.c \
             scanner/policy.c scanner/waiver.c scanner/resolve.c scanner/judge.c scanner/outfile.c
@@ -54,8 +55,8 @@ MAIN_SRC := scanner/main.c scanner/scan.c scanner/judging.c scanner/check.c scan
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(MAIN_SRC:%.c=$(BUILD)/%.o)
 
-UNIT     := sanitize bom recfile db policy cyclonedx pci_check names usb_desc lsusb_text smbios cpu_info edid \
-            tpm_vendor oui waiver holding
+UNIT     := sanitize bom recfile db policy cyclonedx pci_check names usb_desc lsusb_text smbios dmi_table \
+            dmidecode_text cpu_info edid tpm_vendor oui waiver holding
 UNIT_BIN := $(UNIT:%=$(BUILD)/tests/test_%)
 SCHEMA   := tests/schema/bom-1.6.SNAPSHOT.xsd
 
@@ -124,7 +125,7 @@ $(BUILD)/resolve_bench: tests/bench/resolve_bench.c $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(filter %.c %.o,$^) $(PKG_LIBS)
 
 # libFuzzer targets (clang): FUZZ_SECONDS each, seeded with the fixtures.
-FUZZ         := sanitize db pci_dump usb_desc lsusb_text smbios blobs bom_read
+FUZZ         := sanitize db pci_dump usb_desc lsusb_text smbios blobs bom_read dmidecode
 FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS  := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 fuzz:
@@ -137,12 +138,13 @@ fuzz:
 	done
 	@mkdir -p build/fuzz/corpus/db build/fuzz/corpus/pci_dump build/fuzz/corpus/sanitize \
 		build/fuzz/corpus/usb_desc build/fuzz/corpus/lsusb_text build/fuzz/corpus/smbios \
-		build/fuzz/corpus/blobs build/fuzz/corpus/bom_read
+		build/fuzz/corpus/blobs build/fuzz/corpus/bom_read build/fuzz/corpus/dmidecode
 	@cp tests/e2e/expected/huawei-taishan.out build/fuzz/corpus/bom_read/taishan.xml
 	@cp vendor-db/data/*.db tests/fixtures/db/data/*.db build/fuzz/corpus/db/
 	@cp tests/fixtures/pci/*.dump build/fuzz/corpus/pci_dump/
 	@cp tests/fixtures/dmi/*.bin build/fuzz/corpus/smbios/
 	@cp tests/fixtures/lsusb/*.lsusb* tests/fixtures/lsusb/*.usb-devices build/fuzz/corpus/lsusb_text/
+	@cp tests/fixtures/dmi/text/*.txt build/fuzz/corpus/dmidecode/
 	@for t in $(FUZZ); do \
 	  echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
 	  build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \

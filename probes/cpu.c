@@ -1,9 +1,10 @@
 /* cpu.c - the CPU probe: who designed the processor, from the processor
  * itself. On x86 the CPUID instruction (leaf 0: the vendor string, leaf 1:
  * family, model, stepping; 0x80000002-4: the brand string); elsewhere, and
- * for a captured tree (--root DIR reads DIR/proc/cpuinfo), /proc/cpuinfo,
- * which on Arm gives the MIDR implementer and part. SMBIOS type 4 (dmi.c)
- * is a second witness of the same fact. */
+ * for a captured tree (--root DIR reads DIR/proc/cpuinfo) or a recorded
+ * text (--cpuinfo FILE), /proc/cpuinfo, which on Arm gives the MIDR
+ * implementer and part. SMBIOS type 4 (dmi.c) is a second witness of the
+ * same fact. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,15 +70,46 @@ static void add_component(const struct cpu_info *ci, const char *loc, struct bom
 	bom_set(&c->description, "processor");
 }
 
-static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
+static int detect(const struct probe_src *src)
+{
+	return probe_reads_sysfs(src) || src->cpuinfo;
+}
+
+/* --cpuinfo FILE: that text and nothing else; a file the user named must
+ * be read and name a processor. */
+static int read_file(const char *path, struct bom *bom, struct hw_err *e)
 {
 	struct cpu_info ci;
-	struct hw_err io = {0};
-	char *path = src->root ? xasprintf("%s/proc/cpuinfo", src->root) : xstrdup("/proc/cpuinfo");
 	char *buf;
 	size_t len;
 	int rc = 0;
 
+	if (recfile_slurp(path, &buf, &len, e) < 0)
+		return -1;
+	if (cpu_parse_cpuinfo(buf, len, &ci) < 0) {
+		rc = hw_fail(e, "%s: no processor vendor (vendor_id), implementer (CPU implementer) "
+				"or model (cpu model) found: not a /proc/cpuinfo text",
+			     path);
+	} else {
+		add_component(&ci, "cpuinfo", bom);
+		bom_set_coverage(bom, "cpu", "read", "cpuinfo text");
+	}
+	free(buf);
+	return rc;
+}
+
+static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
+{
+	struct cpu_info ci;
+	struct hw_err io = {0};
+	char *path;
+	char *buf;
+	size_t len;
+	int rc = 0;
+
+	if (src->cpuinfo)
+		return read_file(src->cpuinfo, bom, e);
+	path = src->root ? xasprintf("%s/proc/cpuinfo", src->root) : xstrdup("/proc/cpuinfo");
 #if defined(__x86_64__) || defined(__i386__)
 	if (!src->root && from_cpuid(&ci) == 0) {
 		add_component(&ci, "cpuid", bom);
@@ -111,6 +143,6 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 const struct probe_ops probe_cpu = {
 	.name = "cpu",
 	.help = "the processor: CPUID on x86, /proc/cpuinfo (MIDR) elsewhere",
-	.detect = probe_reads_sysfs,
+	.detect = detect,
 	.run = run,
 };

@@ -7,7 +7,9 @@
  *   - without them, the world-readable /sys/class/dmi/id/ attributes, which
  *     hold the names but not the serials; the coverage says so;
  *   - --dmi-dump FILE, as `dmidecode --dump-bin` writes it: the entry point
- *     at offset 0, the table at the address it gives (0x20).
+ *     at offset 0, the table at the address it gives (0x20);
+ *   - --dmidecode FILE, dmidecode's text (dmidecode_text.c).
+ * All of them fill struct dmi_rec, and dmi_build.c makes the components.
  * --root DIR reads DIR/sys instead of /sys. Decoding cites DSP0134 3.7. */
 #include <errno.h>
 #include <stdarg.h>
@@ -18,24 +20,26 @@
 #include <unistd.h>
 
 #include "../output/alloc.h"
-#include "../output/sanitize.h"
 #include "../vendor-db/recfile.h"
+#include "dmi_build.h"
+#include "dmi_table.h"
+#include "dmidecode_text.h"
 #include "probe.h"
 #include "smbios.h"
 
 #define DMI_FILE_MAX (1u << 20)
+#define DMI_TEXT_MAX (16u << 20)
 
 static int detect(const struct probe_src *src)
 {
-	return !probe_src_recorded(src) || src->root || src->dmi_dump;
+	return !probe_src_recorded(src) || src->root || src->dmi_dump || src->dmidecode;
 }
 
 struct decode {
-	struct bom *bom;
+	struct dmi_builder b;
 	struct hw_err *e;
-	const char *what;            /* the table's file, for warnings */
-	struct bom_component *system; /* for type 11 OEM strings */
-	unsigned ncpu, nboard;
+	const char *what; /* the table's file, for warnings */
+	unsigned version; /* major << 8 | minor */
 };
 
 static void warn_cb(void *user, const char *fmt, ...)
@@ -50,265 +54,23 @@ static void warn_cb(void *user, const char *fmt, ...)
 	hw_warn(d->e, "dmi: %s: %s", d->what, buf);
 }
 
-/* String field at offset of s; an index past the strings is warned about
- * (§6.1.3) and read as no string. */
-static const char *str(struct decode *d, const struct smbios_struct *s, unsigned offset)
-{
-	int i = smbios_byte(s, offset);
-
-	if (i > s->nstrings)
-		warn_cb(d, "structure type %u (handle 0x%04x): string %d at offset 0x%02x, but "
-			   "there are %d",
-			s->type, s->handle, i, offset, s->nstrings);
-	return smbios_str_at(s, offset);
-}
-
-/* Add a string identifier, trimmed of the blanks firmware pads with. */
-static void add_str(struct bom_component *c, const char *ns, const char *s)
-{
-	size_t n;
-	char *t;
-
-	if (!s)
-		return;
-	while (*s == ' ')
-		s++;
-	n = strlen(s);
-	while (n && s[n - 1] == ' ')
-		n--;
-	if (!n)
-		return;
-	t = hw_sanitize_n(s, n);
-	bom_add_id(c, ns, t, NULL);
-	free(t);
-}
-
-static void add_num(struct bom_component *c, const char *ns, const char *fmt, long long v)
-{
-	char buf[32];
-
-	snprintf(buf, sizeof buf, fmt, v);
-	bom_add_id(c, ns, buf, NULL);
-}
-
-/* A component named by its string at offset name_at. */
-static struct bom_component *component(struct decode *d, const char *kind, const char *loc,
-				       const struct smbios_struct *s, unsigned name_at)
-{
-	struct bom_component *c = bom_add_component(d->bom, kind, loc);
-	char handle[8];
-
-	snprintf(handle, sizeof handle, "%04x", s->handle);
-	bom_add_cprop(c, "smbios.handle", handle);
-	bom_set(&c->name, str(d, s, name_at));
-	return c;
-}
-
-/* §7.1 BIOS Information */
-static void type0(struct decode *d, const struct smbios_struct *s)
-{
-	struct bom_component *c = component(d, "bios", "bios", s, 0x05);
-
-	add_str(c, "smbios.manufacturer", str(d, s, 0x04));
-	add_str(c, "smbios.version", str(d, s, 0x05));
-	add_str(c, "smbios.date", str(d, s, 0x08));
-	bom_set(&c->description, "BIOS / UEFI firmware");
-}
-
-/* §7.2 System Information; the UUID (§7.2.1) is little-endian in its first
- * three fields from SMBIOS 2.6 on, as dmidecode prints it. */
-static void type1(struct decode *d, const struct smbios_struct *s)
-{
-	struct bom_component *c = component(d, "system", "system", s, 0x05);
-
-	add_str(c, "smbios.manufacturer", str(d, s, 0x04));
-	add_str(c, "smbios.product", str(d, s, 0x05));
-	add_str(c, "smbios.version", str(d, s, 0x06));
-	add_str(c, "smbios.serial", str(d, s, 0x07));
-	if (s->len >= 0x19) {
-		const uint8_t *u = s->data + 0x08;
-		int ff = 1, zero = 1;
-		char buf[40];
-
-		for (int i = 0; i < 16; i++)
-			ff &= u[i] == 0xff, zero &= u[i] == 0;
-		if (!ff && !zero) {
-			snprintf(buf, sizeof buf,
-				 "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-				 u[3], u[2], u[1], u[0], u[5], u[4], u[7], u[6], u[8], u[9], u[10],
-				 u[11], u[12], u[13], u[14], u[15]);
-			bom_add_id(c, "smbios.uuid", buf, NULL);
-		}
-	}
-	add_str(c, "smbios.sku", str(d, s, 0x19));
-	add_str(c, "smbios.family", str(d, s, 0x1A));
-	bom_set(&c->description, "system");
-	d->system = c;
-}
-
-/* §7.3 Baseboard Information */
-static void type2(struct decode *d, const struct smbios_struct *s)
-{
-	char loc[32];
-	struct bom_component *c;
-
-	snprintf(loc, sizeof loc, d->nboard ? "baseboard%u" : "baseboard", d->nboard);
-	d->nboard++;
-	c = component(d, "baseboard", loc, s, 0x05);
-	add_str(c, "smbios.manufacturer", str(d, s, 0x04));
-	add_str(c, "smbios.product", str(d, s, 0x05));
-	add_str(c, "smbios.version", str(d, s, 0x06));
-	add_str(c, "smbios.serial", str(d, s, 0x07));
-	bom_set(&c->description, "baseboard");
-}
-
-/* §7.4 System Enclosure or Chassis */
-static void type3(struct decode *d, const struct smbios_struct *s)
-{
-	struct bom_component *c = component(d, "chassis", "chassis", s, 0x04);
-	int type = smbios_byte(s, 0x05);
-
-	add_str(c, "smbios.manufacturer", str(d, s, 0x04));
-	if (type >= 0)
-		add_num(c, "smbios.chassis-type", "%02llx", type & 0x7f); /* §7.4.1 */
-	add_str(c, "smbios.version", str(d, s, 0x06));
-	add_str(c, "smbios.serial", str(d, s, 0x07));
-	bom_set(&c->description, "chassis");
-}
-
-/* §7.5 Processor Information */
-static void type4(struct decode *d, const struct smbios_struct *s)
-{
-	int status = smbios_byte(s, 0x18), family = smbios_byte(s, 0x06);
-	const char *sock = str(d, s, 0x04);
-	char loc[64];
-	struct bom_component *c;
-
-	if (status >= 0 && !(status & 0x40)) /* §7.5: socket unpopulated */
-		return;
-	if (sock && *sock)
-		snprintf(loc, sizeof loc, "%s", sock);
-	else
-		snprintf(loc, sizeof loc, "cpu%u", d->ncpu);
-	d->ncpu++;
-	c = component(d, "cpu", loc, s, 0x10);
-	add_str(c, "smbios.manufacturer", str(d, s, 0x07));
-	if (family == 0xFE && smbios_word(s, 0x28) >= 0) /* §7.5.2: see Processor Family 2 */
-		add_num(c, "cpu.family", "%04llx", smbios_word(s, 0x28));
-	else if (family >= 0)
-		add_num(c, "cpu.family", "%04llx", family);
-	if (s->len >= 0x10) /* §7.5.3: the CPUID signature and feature flags */
-		add_num(c, "cpu.signature", "%08llx", smbios_dword(s, 0x08));
-	add_str(c, "cpu.version", str(d, s, 0x10));
-	add_str(c, "smbios.serial", str(d, s, 0x20));
-	add_str(c, "smbios.part-number", str(d, s, 0x22));
-	bom_set(&c->description, "processor");
-}
-
-/* §7.18 Memory Device */
-static void type17(struct decode *d, const struct smbios_struct *s)
-{
-	long size = smbios_word(s, 0x0C), mod_id = smbios_word(s, 0x2C);
-	long long mb;
-	const char *loc = str(d, s, 0x10), *bank = str(d, s, 0x11);
-	char where[160];
-	struct bom_component *c;
-
-	if (size == 0 || size < 0) /* §7.18.5: no module installed */
-		return;
-	if (size == 0x7FFF && smbios_dword(s, 0x1C) >= 0)
-		mb = smbios_dword(s, 0x1C) & 0x7FFFFFFF; /* extended size, MB */
-	else if (size == 0xFFFF)
-		mb = -1; /* unknown */
-	else
-		mb = (size & 0x8000) ? (size & 0x7FFF) / 1024 : size; /* bit 15: KB */
-	/* the device locator names the slot (DIMM_A1); the bank locator is
-	 * kept beside it */
-	snprintf(where, sizeof where, "%s", loc && *loc ? loc : bank && *bank ? bank : "memory");
-	c = component(d, "memory", where, s, 0x1A);
-	add_str(c, "smbios.manufacturer", str(d, s, 0x17));
-	if (loc && *loc && bank && *bank)
-		add_str(c, "smbios.bank", bank);
-	/* §7.18.8 (3.2): JEDEC JEP106 code of the module maker: byte 0 the
-	 * continuation count (parity in bit 7), byte 1 the code */
-	if (mod_id > 0) {
-		char jedec[16];
-
-		snprintf(jedec, sizeof jedec, "%ld:%02lx", (mod_id & 0x7F) + 1, mod_id >> 8 & 0xFF);
-		bom_add_id(c, "jedec", jedec, NULL);
-	}
-	add_str(c, "smbios.part-number", str(d, s, 0x1A));
-	add_str(c, "smbios.serial", str(d, s, 0x18));
-	if (mb >= 0)
-		add_num(c, "memory.size-mb", "%lld", mb);
-	if (smbios_byte(s, 0x12) >= 0)
-		add_num(c, "memory.type", "%02llx", smbios_byte(s, 0x12)); /* §7.18.2 */
-	bom_set(&c->description, "memory module");
-}
-
-/* §7.44 TPM Device: the vendor id is four bytes of ASCII (TCG registry) */
-static void type43(struct decode *d, const struct smbios_struct *s)
-{
-	struct bom_component *c;
-	char vendor[5] = "";
-	long long fw1 = smbios_dword(s, 0x0A);
-
-	if (s->len < 0x1B)
-		return;
-	for (int i = 0; i < 4 && s->data[4 + i] > ' ' && s->data[4 + i] < 0x7f; i++)
-		vendor[i] = (char)s->data[4 + i];
-	c = component(d, "tpm", "tpm", s, 0x12);
-	if (*vendor)
-		bom_add_id(c, "tpm.vendor", vendor, NULL);
-	add_num(c, "tpm.spec", "%lld", smbios_byte(s, 0x08));
-	if (fw1 >= 0) {
-		char v[32];
-
-		/* §7.44: for TPM 2.0, the high and low 16 bits of firmware version 1 */
-		if (smbios_byte(s, 0x08) == 2)
-			snprintf(v, sizeof v, "%lld.%lld", fw1 >> 16, fw1 & 0xffff);
-		else
-			snprintf(v, sizeof v, "%08llx", fw1);
-		bom_set(&c->firmware, v);
-	}
-	bom_set(&c->description, "TPM");
-}
-
-/* §7.12 OEM Strings: kept on the system, where fleets look for asset tags */
-static void type11(struct decode *d, const struct smbios_struct *s)
-{
-	for (int i = 0; d->system && i < s->nstrings; i++) {
-		char *t = hw_sanitize(s->strings[i]);
-
-		bom_add_cprop(d->system, "smbios.oem-string", t);
-		free(t);
-	}
-}
-
 static void on_struct(void *user, const struct smbios_struct *s)
 {
 	struct decode *d = user;
+	struct dmi_rec r;
 
-	switch (s->type) {
-	case 0: type0(d, s); break;
-	case 1: type1(d, s); break;
-	case 2: type2(d, s); break;
-	case 3: type3(d, s); break;
-	case 4: type4(d, s); break;
-	case 11: type11(d, s); break;
-	case 17: type17(d, s); break;
-	case 43: type43(d, s); break;
-	default: break;
-	}
+	dmi_table_rec(&r, s, d->version, warn_cb, d);
+	dmi_build(&d->b, &r);
 }
 
 /* Decode a table; its entry point has already been checked. */
 static void decode(struct bom *bom, const char *what, const uint8_t *table, size_t len,
 		   const struct smbios_ep *ep, struct hw_err *e)
 {
-	struct decode d = {.bom = bom, .e = e, .what = what};
+	struct decode d = {.b = {.bom = bom}, .e = e, .what = what};
 	char detail[96];
 
+	d.version = (unsigned)(ep->major & 0xff) << 8 | (unsigned)(ep->minor & 0xff);
 	smbios_walk(table, len, on_struct, warn_cb, &d);
 	snprintf(detail, sizeof detail, "SMBIOS %d.%d tables", ep->major, ep->minor);
 	bom_set_coverage(bom, "dmi", "read", detail);
@@ -338,6 +100,55 @@ static int read_dump(const char *path, struct bom *bom, struct hw_err *e)
 		decode(bom, path, (uint8_t *)buf + ep.table_addr, ep.table_len, &ep, e);
 	free(buf);
 	return rc;
+}
+
+static void on_text_rec(void *user, const struct dmi_rec *r)
+{
+	dmi_build(user, r);
+}
+
+/* --dmidecode: dmidecode's text. Without the End Of Table structure, which
+ * dmidecode prints only for a whole table, the text is a -t selection or
+ * cut short: the coverage is then "incomplete", and the roles only SMBIOS
+ * witnesses stay unseen rather than clean. */
+static int read_text(const char *path, struct bom *bom, struct hw_err *e)
+{
+	struct dmi_builder b = {.bom = bom};
+	struct dmidecode_info info;
+	char *buf, detail[160];
+	size_t len;
+	int rc;
+
+	if (recfile_slurp(path, &buf, &len, e) < 0)
+		return -1;
+	if (len > DMI_TEXT_MAX)
+		rc = hw_fail(e, "%s: larger than %u MiB: not dmidecode's text output", path,
+			     DMI_TEXT_MAX >> 20);
+	else
+		rc = dmidecode_parse(path, buf, len, on_text_rec, &b, &info, e);
+	free(buf);
+	if (rc < 0)
+		return -1;
+	snprintf(detail, sizeof detail, "dmidecode%s%s text", *info.tool ? " " : "", info.tool);
+	if (!info.nstructs) {
+		/* as when a machine has no tables in sysfs: unseen, not absent */
+		snprintf(detail + strlen(detail), sizeof detail - strlen(detail),
+			 ": no SMBIOS entry point found");
+		bom_set_coverage(bom, "dmi", "unavailable", detail);
+		return 0;
+	}
+	if (info.version)
+		snprintf(detail + strlen(detail), sizeof detail - strlen(detail), ", SMBIOS %u.%u",
+			 info.version >> 8, info.version & 0xff);
+	if (info.seen[127]) {
+		bom_set_coverage(bom, "dmi", "read", detail);
+	} else {
+		snprintf(detail + strlen(detail), sizeof detail - strlen(detail),
+			 ", %u structures and no End Of Table (dmidecode -t, or cut short)",
+			 info.nstructs);
+		bom_set_coverage(bom, "dmi", "incomplete", detail);
+	}
+	return 0;
 }
 
 /* The sysfs tables: -1 on error, 1 if they cannot be read (then try the
@@ -418,7 +229,7 @@ static int read_id(const char *sys, struct bom *bom)
 			while (n && (val[n - 1] == '\n' || val[n - 1] == ' '))
 				n--;
 			val[n] = '\0';
-			add_str(c, map[i].ns, val);
+			dmi_add_str(c, map[i].ns, val);
 			if (!strcmp(map[i].ns, "smbios.product") || !strcmp(map[i].attr, "bios_version"))
 				bom_set(&c->name, val);
 			free(val);
@@ -451,6 +262,8 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 
 	if (src->dmi_dump)
 		return read_dump(src->dmi_dump, bom, e);
+	if (src->dmidecode)
+		return read_text(src->dmidecode, bom, e);
 	sys = src->root ? xasprintf("%s/sys", src->root) : xstrdup("/sys");
 	rc = read_tables(sys, bom, src->root != NULL, e);
 	if (rc == 1)

@@ -18,6 +18,8 @@ struct probe_src {
 	const char *pci_dump; /* --pci-dump FILE; NULL if not given */
 	const char *dmi_dump; /* --dmi-dump FILE (dmidecode --dump-bin); NULL if not given */
 	const char *lsusb;    /* --lsusb FILE: lsusb [-v] [-t] or usb-devices text; NULL if not given */
+	const char *dmidecode; /* --dmidecode FILE (dmidecode's text); NULL if not given */
+	const char *cpuinfo;  /* --cpuinfo FILE (/proc/cpuinfo text); NULL if not given */
 	const char *pci_ids;  /* pci.ids to take names from */
 	const char *usb_ids;  /* usb.ids to take names from */
 	const char *pnp_ids;  /* pnp.ids to take display makers' names from */

@@ -38,6 +38,9 @@ static void usage(FILE *f)
 	      "  --lsusb FILE        read USB devices from the text of lsusb, lsusb -v or\n"
 	      "                      usb-devices (lsusb -t with lsusb or lsusb -v output\n"
 	      "                      in the same file adds port paths)\n"
+	      "  --dmidecode FILE    read SMBIOS from dmidecode's text output (plain, -t\n"
+	      "                      selections, -u)\n"
+	      "  --cpuinfo FILE      read the processor from a /proc/cpuinfo text\n"
 	      "  --pci-ids FILE      PCI names from FILE (default " HWBOM_PCI_IDS ")\n"
 	      "  --usb-ids FILE      USB names from FILE (default " HWBOM_USB_IDS ")\n"
 	      "  --pnp-ids FILE      display makers' names from FILE (default\n"
@@ -98,13 +101,15 @@ static int make_serial(char buf[46])
 
 static int parse_opts(int argc, char **argv, struct scan_opts *o)
 {
-	enum { O_ROOT = 256, O_PCIDUMP, O_DMIDUMP, O_LSUSB, O_PCIIDS, O_USBIDS, O_PNPIDS, O_IEEE,
-	       O_PROBE, O_FORMAT, O_NAME, O_TIMESTAMP, O_SERIAL };
+	enum { O_ROOT = 256, O_PCIDUMP, O_DMIDUMP, O_DMIDECODE, O_CPUINFO, O_LSUSB, O_PCIIDS,
+	       O_USBIDS, O_PNPIDS, O_IEEE, O_PROBE, O_FORMAT, O_NAME, O_TIMESTAMP, O_SERIAL };
 	static const struct option longopts[] = {
 		{"root", required_argument, NULL, O_ROOT},
 		{"pci-dump", required_argument, NULL, O_PCIDUMP},
 		{"dmi-dump", required_argument, NULL, O_DMIDUMP},
 		{"lsusb", required_argument, NULL, O_LSUSB},
+		{"dmidecode", required_argument, NULL, O_DMIDECODE},
+		{"cpuinfo", required_argument, NULL, O_CPUINFO},
 		{"pci-ids", required_argument, NULL, O_PCIIDS},
 		{"usb-ids", required_argument, NULL, O_USBIDS},
 		{"pnp-ids", required_argument, NULL, O_PNPIDS},
@@ -134,6 +139,8 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 		case O_PCIDUMP: o->src.pci_dump = optarg; break;
 		case O_DMIDUMP: o->src.dmi_dump = optarg; break;
 		case O_LSUSB: o->src.lsusb = optarg; break;
+		case O_DMIDECODE: o->src.dmidecode = optarg; break;
+		case O_CPUINFO: o->src.cpuinfo = optarg; break;
 		case O_PCIIDS: o->src.pci_ids = optarg; break;
 		case O_USBIDS: o->src.usb_ids = optarg; break;
 		case O_PNPIDS: o->src.pnp_ids = optarg; break;
@@ -167,6 +174,10 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 			fputs("Try 'hwbom scan --help'.\n", stderr); return -1;
 		}
 	}
+	if (o->src.dmi_dump && o->src.dmidecode) {
+		msg_error("--dmi-dump and --dmidecode: give one SMBIOS source");
+		return -1;
+	}
 	if (optind < argc) {
 		msg_error("unexpected argument '%s' (try 'hwbom scan --help')", argv[optind]);
 		return -1;
@@ -178,10 +189,12 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 static char *machine_name(const struct scan_opts *o)
 {
 	char buf[256];
-	const char *path = o->src.root    ? o->src.root
-			   : o->src.pci_dump ? o->src.pci_dump
-			   : o->src.dmi_dump ? o->src.dmi_dump
-					     : o->src.lsusb;
+	const char *path = o->src.root	    ? o->src.root
+			   : o->src.pci_dump  ? o->src.pci_dump
+			   : o->src.dmi_dump  ? o->src.dmi_dump
+			   : o->src.dmidecode ? o->src.dmidecode
+			   : o->src.lsusb     ? o->src.lsusb
+					      : o->src.cpuinfo;
 
 	if (o->name)
 		return xstrdup(o->name);

@@ -1,0 +1,28 @@
+/* fuzz_dmidecode.c - libFuzzer target: dmidecode's text reader on
+ * arbitrary bytes, every structure it hands on built into a BOM. */
+#include <stdint.h>
+#include <string.h>
+
+#include "../../output/bom.h"
+#include "../../probes/dmi_build.h"
+#include "../../probes/dmidecode_text.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void on_rec(void *user, const struct dmi_rec *r)
+{
+	dmi_build(user, r);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct bom *bom = bom_new();
+	struct dmi_builder b = {.bom = bom};
+	struct dmidecode_info info;
+	struct hw_err e = {0};
+
+	dmidecode_parse("fuzz", (const char *)data, size, on_rec, &b, &info, &e);
+	hw_err_clear(&e);
+	bom_free(bom);
+	return 0;
+}
