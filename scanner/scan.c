@@ -41,6 +41,9 @@ static void usage(FILE *f)
 	      "Sources (any recorded source means only what is given is read):\n"
 	      "  --root DIR          read a captured tree: DIR/sys stands for /sys\n"
 	      "  --pci-dump FILE     read PCI from an lspci -x, -xxx or -xxxx dump\n"
+	      "  --lspci FILE        read PCI from lspci's text: -nn, -nnv[vv], -nnk,\n"
+	      "                      -vmmnn[k]; names-only output (no -nn) is read too,\n"
+	      "                      its makers matched by name\n"
 	      "  --dmi-dump FILE     read SMBIOS from a dmidecode --dump-bin file\n"
 	      "  --pci-ids FILE      PCI names from FILE (default " HWBOM_PCI_IDS ")\n"
 	      "  --usb-ids FILE      USB names from FILE (default " HWBOM_USB_IDS ")\n"
@@ -113,12 +116,13 @@ static int make_serial(char buf[46])
 
 static int parse_opts(int argc, char **argv, struct scan_opts *o)
 {
-	enum { O_ROOT = 256, O_PCIDUMP, O_DMIDUMP, O_PCIIDS, O_USBIDS, O_PNPIDS, O_IEEE, O_PROBE,
+	enum { O_ROOT = 256, O_PCIDUMP, O_LSPCI, O_DMIDUMP, O_PCIIDS, O_USBIDS, O_PNPIDS, O_IEEE, O_PROBE,
 	       O_POLICY, O_PROFILE, O_ASOF, O_OVERLAY, O_WAIVERS, O_DATADIR,
 	       O_FAILON, O_FORMAT, O_NAME, O_TIMESTAMP, O_SERIAL };
 	static const struct option longopts[] = {
 		{"root", required_argument, NULL, O_ROOT},
 		{"pci-dump", required_argument, NULL, O_PCIDUMP},
+		{"lspci", required_argument, NULL, O_LSPCI},
 		{"dmi-dump", required_argument, NULL, O_DMIDUMP},
 		{"pci-ids", required_argument, NULL, O_PCIIDS},
 		{"usb-ids", required_argument, NULL, O_USBIDS},
@@ -155,6 +159,7 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 		switch (c) {
 		case O_ROOT: o->src.root = optarg; break;
 		case O_PCIDUMP: o->src.pci_dump = optarg; break;
+		case O_LSPCI: o->src.lspci = optarg; break;
 		case O_DMIDUMP: o->src.dmi_dump = optarg; break;
 		case O_PCIIDS: o->src.pci_ids = optarg; break;
 		case O_USBIDS: o->src.usb_ids = optarg; break;
@@ -209,6 +214,10 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 		default: fputs("Try 'hwbom scan --help'.\n", stderr); return -1;
 		}
 	}
+	if (o->src.pci_dump && o->src.lspci) {
+		msg_error("--pci-dump and --lspci: give one source of PCI functions");
+		return -1;
+	}
 	if (o->profile && o->npolicies) {
 		msg_error("--profile and --policy: give one or the other");
 		return -1;
@@ -228,6 +237,7 @@ static char *machine_name(const struct scan_opts *o)
 	char buf[256];
 	const char *path = o->src.root    ? o->src.root
 			   : o->src.pci_dump ? o->src.pci_dump
+			   : o->src.lspci    ? o->src.lspci
 					     : o->src.dmi_dump;
 
 	if (o->name)
