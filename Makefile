@@ -54,7 +54,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(MAIN_SRC:%.c=$(BUILD)/%.o)
 
 UNIT     := sanitize bom recfile db policy cyclonedx pci_check names usb_desc smbios cpu_info edid \
-            tpm_vendor oui waiver
+            tpm_vendor oui waiver lspci_text
 UNIT_BIN := $(UNIT:%=$(BUILD)/tests/test_%)
 SCHEMA   := tests/schema/bom-1.6.SNAPSHOT.xsd
 

@@ -333,9 +333,9 @@ static int end_record(const char *name, struct lspci_text *t, struct lspci_dev *
 		return 0;
 	if (d->progif < 0)
 		d->progif = 0; /* -vmm prints ProgIf: only when it is not 0 */
-	if (t->numeric && d->class_id < 0)
+	if (t->numeric > 0 && d->class_id < 0)
 		miss = "Class: with a numeric [class] id";
-	else if (!t->numeric && !d->class_name)
+	else if (t->numeric <= 0 && d->class_id < 0 && !d->class_name)
 		miss = "Class:";
 	else if (d->vendor < 0 && !d->vendor_name)
 		miss = "Vendor:";
@@ -515,9 +515,10 @@ static int check_duplicates(const char *name, const struct lspci_text *t, struct
 }
 
 /* Split buf into lines: CR LF or LF ends a line, trailing blanks dropped.
- * NUL bytes and overlong lines are errors. */
+ * NUL bytes and overlong lines are errors; *cut is the number of a last
+ * line that has no end, else 0. */
 static int split_lines(const char *name, const char *buf, size_t len, struct line **out,
-		       size_t *n, struct hw_err *e)
+		       size_t *n, unsigned *cut, struct hw_err *e)
 {
 	struct line *lines = NULL;
 	size_t cap = 0;
@@ -530,6 +531,8 @@ static int split_lines(const char *name, const char *buf, size_t len, struct lin
 
 		end = nl ? nl : buf + len;
 		no++;
+		if (!nl)
+			*cut = no;
 		if (memchr(p, '\0', (size_t)(end - p))) {
 			free(lines);
 			return hw_fail(e, "%s:%u: a NUL byte: not lspci text", name, no);
@@ -555,10 +558,11 @@ int lspci_text_parse(const char *name, const char *buf, size_t len, struct lspci
 	size_t n, first = 0;
 	struct line *lines = NULL;
 	struct lspci_dev slot;
+	unsigned cut = 0;
 	int rc;
 
 	t->numeric = -1;
-	if (split_lines(name, buf, len, &lines, &n, e) < 0) {
+	if (split_lines(name, buf, len, &lines, &n, &cut, e) < 0) {
 		t->numeric = 0;
 		return -1;
 	}
@@ -571,7 +575,7 @@ int lspci_text_parse(const char *name, const char *buf, size_t len, struct lspci
 		free(lines);
 		return hw_fail(e, "%s: no PCI function in it: not lspci output", name);
 	}
-	if (starts(&lines[first], 0, "-[") || starts(&lines[first], 0, "+-") ||
+	if (starts(&lines[first], 0, "-") || starts(&lines[first], 0, "+-") ||
 	    starts(&lines[first], 0, "\\-")) {
 		rc = fail(name, &lines[first], e,
 			  "lspci -t prints a tree without classes or subsystems: give the "
@@ -593,6 +597,10 @@ int lspci_text_parse(const char *name, const char *buf, size_t len, struct lspci
 		rc = hw_fail(e, "%s: no PCI function in it: not lspci output", name);
 	if (rc == 0)
 		rc = check_duplicates(name, t, e);
+	/* lspci ends every line: a file that stops inside one was cut, and
+	 * what was lost cannot be told */
+	if (rc == 0 && cut)
+		rc = hw_fail(e, "%s:%u: the file ends inside this line: truncated", name, cut);
 	if (t->numeric < 0)
 		t->numeric = 0;
 	return rc;
