@@ -123,7 +123,7 @@ $(BUILD)/resolve_bench: tests/bench/resolve_bench.c $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(filter %.c %.o,$^) $(PKG_LIBS)
 
 # libFuzzer targets (clang): FUZZ_SECONDS each, seeded with the fixtures.
-FUZZ         := sanitize db pci_dump usb_desc smbios blobs
+FUZZ         := sanitize db pci_dump usb_desc smbios blobs lspci
 FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS  := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 fuzz:
@@ -135,9 +135,11 @@ fuzz:
 	    -o build/fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c $(LIB_SRC:%.c=build/fuzz/%.o) $(PKG_LIBS) || exit 1; \
 	done
 	@mkdir -p build/fuzz/corpus/db build/fuzz/corpus/pci_dump build/fuzz/corpus/sanitize \
-		build/fuzz/corpus/usb_desc build/fuzz/corpus/smbios build/fuzz/corpus/blobs
+		build/fuzz/corpus/usb_desc build/fuzz/corpus/smbios build/fuzz/corpus/blobs \
+		build/fuzz/corpus/lspci
 	@cp vendor-db/data/*.db tests/fixtures/db/data/*.db build/fuzz/corpus/db/
 	@cp tests/fixtures/pci/*.dump build/fuzz/corpus/pci_dump/
+	@cp tests/fixtures/lspci/*.lspci build/fuzz/corpus/lspci/
 	@cp tests/fixtures/dmi/*.bin build/fuzz/corpus/smbios/
 	@for t in $(FUZZ); do \
 	  echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
