@@ -199,6 +199,19 @@ static void attribute_name(struct bom_component *c, const struct bom_id *id, con
 	a = bom_add_attr(c, role, key);
 	x = db_lookup_name(db, id->value, &src);
 	if (!x) {
+		/* pci.ids' "Advanced Micro Devices, Inc. [AMD]": the name
+		 * without its bracketed short form */
+		const char *br = strstr(id->value, " [");
+		size_t n = strlen(id->value);
+
+		if (br && n && id->value[n - 1] == ']') {
+			char *cut = xstrndup(id->value, (size_t)(br - id->value));
+
+			x = db_lookup_name(db, cut, &src);
+			free(cut);
+		}
+	}
+	if (!x) {
 		/* "Loongson-3A5000", "Samsung SSD": the maker is the first word */
 		char word[64];
 

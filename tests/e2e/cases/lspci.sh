@@ -167,3 +167,10 @@ if [ -e "$out/none.xml" ]; then bad "a bad --lspci file left output"; else ok; f
 check lspci-missing 2 --lspci $lx/no-such.lspci
 check lspci-with-dump 2 --lspci $lx/huawei-taishan.nnv.lspci --pci-dump $fx/pci/vvv.dump
 if "$hwbom" scan --help | grep -q -- "--lspci FILE"; then ok; else bad "hwbom scan --help lacks --lspci"; fi
+
+# a vendor name with pci.ids' bracketed short form is matched without it
+# (the shipped database knows AMD; "Advanced", the first word, is nobody)
+printf 'Slot:\t00:00.0\nClass:\tHost bridge\nVendor:\tAdvanced Micro Devices, Inc. [AMD]\nDevice:\tRenoir\n' >"$out/br.lspci"
+"$hwbom" scan --datadir vendor-db --policy ndaa889 --as-of 2024-06-01 --lspci "$out/br.lspci" -o "$out/br.xml"
+xp "$out/br.xml" "$(prop 0000:00:00.0 hwbom:origin:chip-vendor)" amd
+xp "$out/br.xml" "$(prop 0000:00:00.0 hwbom:origin:chip-vendor:key)" "pci.vendor-name:Advanced Micro Devices, Inc. [AMD]"
