@@ -3,6 +3,7 @@
 #include "testutil.h"
 
 #include "../../probes/lspci_text.h"
+#include "../../probes/pci_names.h"
 
 /* Parse text; the return code, with t filled and e holding the message. */
 static int parse(const char *text, struct lspci_text *t, struct hw_err *e)
@@ -323,6 +324,31 @@ static void test_fixtures(void **state)
 	}
 }
 
+/* The vendor names that tell "VENDOR DEVICE" apart in names-only text:
+ * every unindented vendor line of pci.ids, and nothing else. */
+static void test_vendor_names(void **state)
+{
+	char **v;
+	size_t n;
+	struct hw_err e = {0};
+	int huawei = 0;
+
+	(void)state;
+	assert_int_equal(pci_names_vendors(FIXTURES "/pci.ids", &v, &n, &e), 0);
+	assert_int_equal(n, 8);
+	for (size_t i = 0; i < n; i++) {
+		huawei |= !strcmp(v[i], "Huawei Technologies Co., Ltd.");
+		assert_null(strchr(v[i], '\t'));
+		assert_int_not_equal(strncmp(v[i], "Network controller", 18), 0);
+		free(v[i]);
+	}
+	free(v);
+	assert_true(huawei);
+	assert_int_equal(pci_names_vendors(FIXTURES "/no-such.ids", &v, &n, &e), -1);
+	assert_null(v);
+	hw_err_clear(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -333,6 +359,7 @@ int main(void)
 		cmocka_unit_test(test_cut_short),
 		cmocka_unit_test(test_faults),
 		cmocka_unit_test(test_fixtures),
+		cmocka_unit_test(test_vendor_names),
 	};
 
 	return cmocka_run_group_tests_name("lspci_text", tests, NULL, NULL);
