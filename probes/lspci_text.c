@@ -223,13 +223,14 @@ static int header_line(const char *name, const struct line *l, size_t slot_len,
 	if ((rev = trailing_paren(s, &nlen, "(rev ")) >= 0)
 		d->rev = rev;
 	split_pair(s, nlen, ids, &d->vendor, &d->device, &d->vendor_device);
-	if (t->numeric > 0 && d->vendor < 0 && cut_short(d->vendor_device)) {
+	if (t->numeric != 0 && d->vendor < 0 && cut_short(d->vendor_device)) {
 		/* libpci cuts a name too long for lspci's buffer with "...",
-		 * ids and all: this function is known by its names alone */
+		 * ids and all: this function is known by its names alone (and
+		 * says nothing of whether the file has ids) */
 		hw_warn(e, "%s:%u: lspci cut this line short (\"...\"): its numeric ids are lost, "
 			   "its names are kept", name, l->no);
 		t->cut++;
-		if (d->class_id < 0)
+		if (t->numeric > 0 && d->class_id < 0)
 			return fail(name, l, e, "no numeric [class] id after the class name");
 		return 0;
 	}
@@ -258,11 +259,11 @@ static int indented_line(const char *name, const struct line *l, size_t off,
 			return fail(name, l, e, "a second Subsystem: line for the same function");
 		split_pair(l->s + off + strlen(sub), l->len - off - strlen(sub), t->numeric != 0,
 			   &d->subvendor, &d->subdevice, &d->subsystem);
-		if (t->numeric && d->subvendor < 0 && cut_short(d->subsystem)) {
+		if (t->numeric > 0 && d->subvendor < 0 && cut_short(d->subsystem)) {
 			hw_warn(e, "%s:%u: lspci cut this line short (\"...\"): the subsystem's "
 				   "numeric ids are lost, its names are kept", name, l->no);
 			t->cut++;
-		} else if (t->numeric && d->subvendor < 0)
+		} else if (t->numeric > 0 && d->subvendor < 0)
 			return fail(name, l, e, "no numeric [vendor:device] ids on the Subsystem: "
 						"line, though the file has them");
 	} else if (starts(l, off, drv)) {

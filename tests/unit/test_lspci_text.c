@@ -201,6 +201,35 @@ static void test_cut_short(void **state)
 	lspci_text_free(&t);
 }
 
+/* The first function cut short decides nothing: the next one says the
+ * file has ids. */
+static void test_cut_first(void **state)
+{
+	static const char text[] =
+		"00:00.0 Host bridge [0600]: Intel Corporation Xeon E7 v2 Integrated Memory "
+		"Controller [808...\n"
+		"00:01.0 PCI bridge [0604]: Intel Corporation Root Port [8086:0e02] (rev 04)\n";
+	static const char names[] = "00:00.0 Host bridge: Intel Corporation Xeon...\n"
+				    "00:01.0 PCI bridge: Intel Corporation Root Port (rev 04)\n";
+	struct lspci_text t;
+	struct hw_err e;
+
+	(void)state;
+	assert_int_equal(parse(text, &t, &e), 0);
+	assert_int_equal(t.numeric, 1);
+	assert_int_equal(t.cut, 1);
+	assert_int_equal(t.devs[0].vendor, -1);
+	assert_int_equal(t.devs[0].class_id, 0x0600);
+	assert_int_equal(t.devs[1].vendor, 0x8086);
+	hw_err_clear(&e);
+	lspci_text_free(&t);
+	assert_int_equal(parse(names, &t, &e), 0);
+	assert_int_equal(t.numeric, 0);
+	assert_string_equal(t.devs[1].vendor_device, "Intel Corporation Root Port");
+	hw_err_clear(&e);
+	lspci_text_free(&t);
+}
+
 static void test_faults(void **state)
 {
 	char *big = malloc(LSPCI_LINE_MAX + 64);
@@ -357,6 +386,7 @@ int main(void)
 		cmocka_unit_test(test_machine),
 		cmocka_unit_test(test_names_only_and_noise),
 		cmocka_unit_test(test_cut_short),
+		cmocka_unit_test(test_cut_first),
 		cmocka_unit_test(test_faults),
 		cmocka_unit_test(test_fixtures),
 		cmocka_unit_test(test_vendor_names),
