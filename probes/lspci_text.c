@@ -245,6 +245,89 @@ static int header_line(const char *name, const struct line *l, size_t slot_len,
 	return 0;
 }
 
+/* The next token of a quoted line at *p (before end): a "string" (its
+ * inside in *v, *vlen) or a bare word such as -r04. 0 at the end, -1 on a
+ * string without its closing quote. lspci escapes nothing: a string ends
+ * at a quote that ends the line or is followed by a blank and the next
+ * string or option. */
+static int quoted_token(const char **p, const char *end, const char **v, size_t *vlen,
+			int *quoted)
+{
+	const char *q = *p;
+
+	while (q < end && *q == ' ')
+		q++;
+	if (q == end)
+		return 0;
+	*quoted = *q == '"';
+	if (*quoted) {
+		const char *c = q + 1;
+
+		while (c < end && !(*c == '"' && (c + 1 == end || (c[1] == ' ' && c + 2 < end &&
+								   (c[2] == '"' || c[2] == '-')))))
+			c++;
+		if (c == end)
+			return -1;
+		*v = q + 1;
+		*vlen = (size_t)(c - q - 1);
+		*p = c + 1;
+		return 1;
+	}
+	*v = q;
+	while (q < end && *q != ' ')
+		q++;
+	*vlen = (size_t)(q - *v);
+	*p = q;
+	return 1;
+}
+
+/* SLOT "CLASS" "VENDOR" "DEVICE" [-rRR] [-pPP] ["SVENDOR" "SDEVICE"] */
+static int quoted_line(const char *name, const struct line *l, size_t slot_len,
+		       const struct lspci_dev *slot, struct lspci_text *t, struct hw_err *e)
+{
+	const char *p = l->s + slot_len + 1, *end = l->s + l->len, *v;
+	size_t vlen;
+	int quoted, nstr = 0, ids = t->numeric != 0, rc;
+	struct lspci_dev *d = new_dev(t, slot, l->no);
+	long *idp[] = {&d->class_id, &d->vendor, &d->device, &d->subvendor, &d->subdevice};
+	char **namep[] = {&d->class_name, &d->vendor_name, &d->device_name, &d->subvendor_name,
+			  &d->subdevice_name};
+
+	d->progif = 0; /* -m prints -pPP and -rRR only when they are not 0 */
+	while ((rc = quoted_token(&p, end, &v, &vlen, &quoted)) > 0) {
+		if (!quoted) {
+			long x = vlen == 4 && v[0] == '-' ? hex_n(v + 2, 2) : -1;
+
+			if (x < 0 || (v[1] != 'r' && v[1] != 'p') || nstr != 3)
+				return fail(name, l, e, "not -rRR or -pPP between the device and the "
+							"subsystem of an lspci -m line");
+			*(v[1] == 'r' ? &d->rev : &d->progif) = x;
+			continue;
+		}
+		if (nstr == 5)
+			return fail(name, l, e, "more than five strings in an lspci -m line");
+		if (vlen)
+			split_id(v, vlen, 4, ids, idp[nstr], namep[nstr]);
+		if (nstr == 1 && check_numeric(name, l, t, d->vendor >= 0, e) < 0)
+			return -1;
+		ids = t->numeric != 0;
+		nstr++;
+	}
+	if (rc < 0)
+		return fail(name, l, e, "a string without its closing quote (truncated?)");
+	if (nstr != 3 && nstr != 5)
+		return fail(name, l, e, "an lspci -m line has a class, a vendor and a device, "
+					"then a subsystem vendor and device");
+	if (t->numeric > 0 && (d->class_id < 0 || d->device < 0 ||
+			       (d->subvendor >= 0) != (d->subdevice >= 0) ||
+			       (d->subvendor < 0 && d->subvendor_name)))
+		return fail(name, l, e, "a string without its numeric [id], though the file has "
+					"them");
+	if (!d->vendor_name && d->vendor < 0)
+		return fail(name, l, e, "no vendor in this lspci -m line");
+	return 0;
+}
+
 /* An indented line under a header: the subsystem, the driver, or a sign
  * of -v (Flags:, Control:, "!!! Unknown header type"). */
 static int indented_line(const char *name, const struct line *l, size_t off,
@@ -460,6 +543,15 @@ static int header_lines(const char *name, const struct line *lines, size_t n,
 				return -1;
 			continue;
 		}
+		if ((slen = parse_slot(l->s, l->len, &slot)) && slen < l->len &&
+		    t->layout == LSPCI_QUOTED) {
+			if (l->s[slen + 1] != '"')
+				return fail(name, l, e, "a line of lspci -m must follow the address "
+							"with a quoted class");
+			if (quoted_line(name, l, slen, &slot, t, e) < 0)
+				return -1;
+			continue;
+		}
 		if ((slen = parse_slot(l->s, l->len, &slot)) && slen < l->len) {
 			if (header_line(name, l, slen, &slot, t, e) < 0)
 				return -1;
@@ -583,7 +675,13 @@ int lspci_text_parse(const char *name, const char *buf, size_t len, struct lspci
 			  "output of lspci -nnv or lspci -vmmnn");
 	} else if (parse_slot(lines[first].s, lines[first].len, &slot) &&
 		   !starts(&lines[first], 0, "Device:")) {
-		t->layout = LSPCI_HEADERS;
+		size_t slen = parse_slot(lines[first].s, lines[first].len, &slot);
+
+		t->layout = slen + 1 < lines[first].len && lines[first].s[slen + 1] == '"'
+				    ? LSPCI_QUOTED
+				    : LSPCI_HEADERS;
+		if (t->layout == LSPCI_QUOTED)
+			t->subsystems = 1; /* "" "" when there is none */
 		rc = header_lines(name, lines + first, n - first, t, e);
 	} else if (starts(&lines[first], 0, "Slot:") || starts(&lines[first], 0, "Device:")) {
 		t->layout = LSPCI_MACHINE;

@@ -1,7 +1,7 @@
 /* lspci_text.h - read the text lspci prints, for machines known only by it.
  *
  * Fleets keep `lspci` output in their inventories; this reads it without
- * hwbom ever running on the machine. Two layouts, told apart by their
+ * hwbom ever running on the machine. Three layouts, told apart by their
  * first record:
  *
  *   header lines, as `lspci`, `-n`, `-nn`, `-nnv`..`-nnvvv`, `-nnk` print them
@@ -9,6 +9,9 @@
  *     <TAB>Subsystem: NAME [ssvv:ssdd]
  *     <TAB>Kernel driver in use: DRIVER
  *   (other indented lines, hex dump lines and blank lines are passed over);
+ *
+ *   quoted lines, as `-m`, `-mm`, `-mmnn` print them
+ *     [DOMAIN:]BB:DD.F "CLASS [cccc]" "VENDOR [vvvv]" "DEVICE [dddd]" -rRR -pPP "SVENDOR [ssvv]" "SDEVICE [ssdd]"
  *
  *   machine records, as `-vmm`, `-vmmnn`, `-vmmnnk` print them
  *     Slot: / Class: / Vendor: / Device: / SVendor: / SDevice: / Rev: /
@@ -53,6 +56,7 @@ struct lspci_dev {
 enum lspci_layout {
 	LSPCI_HEADERS, /* lspci [-n[n]] [-v..] [-k] */
 	LSPCI_MACHINE, /* lspci -vmm [-n[n]] [-k] */
+	LSPCI_QUOTED,  /* lspci -m / -mm [-n[n]]: one line a function */
 };
 
 struct lspci_text {

@@ -369,7 +369,9 @@ static void add_lspci_device(struct pci_access *pacc, const struct lspci_text *t
 
 static void lspci_coverage(const struct lspci_text *t, struct bom *bom)
 {
-	const char *how = t->layout == LSPCI_MACHINE ? "lspci -vmm text" : "lspci text";
+	const char *how = t->layout == LSPCI_MACHINE  ? "lspci -vmm text"
+			  : t->layout == LSPCI_QUOTED ? "lspci -mm text"
+						      : "lspci text";
 	char *detail;
 
 	if (!t->numeric)

@@ -201,6 +201,58 @@ static void test_cut_short(void **state)
 	lspci_text_free(&t);
 }
 
+static void test_quoted(void **state)
+{
+	static const char mmnn[] =
+		"0000:3b:00.0 \"Ethernet controller [0200]\" \"Intel Corporation [8086]\" "
+		"\"Ethernet Controller X710 for 10GbE SFP+ [1572]\" -r02 \"Huawei Technologies "
+		"Co., Ltd. [19e5]\" \"Ethernet 2-port X710 10Gb SFP+ Adapter SP330 [d11c]\"\n"
+		"0000:7c:00.0 \"PCI bridge [0604]\" \"Huawei Technologies Co., Ltd. [19e5]\" "
+		"\"HiSilicon PCI-PCI Bridge [a121]\" -r21 -p01 \"\" \"\"\n";
+	static const char mm[] = "00:02.0 \"VGA compatible controller\" \"Intel Corporation\" "
+				 "\"HD Graphics \"Kaby\" Lake\" -r04 \"Lenovo\" \"Device 3804\"\n";
+	struct lspci_text t;
+	struct hw_err e;
+
+	(void)state;
+	assert_int_equal(parse(mmnn, &t, &e), 0);
+	assert_int_equal(t.layout, LSPCI_QUOTED);
+	assert_int_equal(t.numeric, 1);
+	assert_int_equal(t.subsystems, 1);
+	assert_int_equal(t.devs[0].vendor, 0x8086);
+	assert_int_equal(t.devs[0].device, 0x1572);
+	assert_int_equal(t.devs[0].subvendor, 0x19e5);
+	assert_int_equal(t.devs[0].subdevice, 0xd11c);
+	assert_int_equal(t.devs[0].rev, 2);
+	assert_int_equal(t.devs[0].progif, 0); /* -p only when not 0 */
+	assert_int_equal(t.devs[1].progif, 1);
+	assert_int_equal(t.devs[1].subvendor, -1); /* "" "": no subsystem */
+	assert_null(t.devs[1].subvendor_name);
+	lspci_text_free(&t);
+	/* names only; lspci escapes no quote inside a name */
+	assert_int_equal(parse(mm, &t, &e), 0);
+	assert_int_equal(t.numeric, 0);
+	assert_string_equal(t.devs[0].device_name, "HD Graphics \"Kaby\" Lake");
+	assert_string_equal(t.devs[0].subvendor_name, "Lenovo");
+	assert_string_equal(t.devs[0].subdevice_name, "Device 3804");
+	lspci_text_free(&t);
+	assert_string_equal(fault("00:02.0 \"VGA\" \"Intel [8086]\" \"HD [5916]\" -x04\n"),
+			    "t.lspci:1: not -rRR or -pPP between the device and the subsystem of "
+			    "an lspci -m line");
+	assert_string_equal(fault("00:02.0 \"VGA\" \"Intel [8086]\" \"HD [5916\n"),
+			    "t.lspci:1: a string without its closing quote (truncated?)");
+	assert_string_equal(fault("00:02.0 \"VGA [0300]\" \"Intel [8086]\"\n"),
+			    "t.lspci:1: an lspci -m line has a class, a vendor and a device, then "
+			    "a subsystem vendor and device");
+	assert_string_equal(fault("00:02.0 \"VGA [0300]\" \"Intel [8086]\" \"HD [5916]\" "
+				  "\"Lenovo\" \"Device [3804]\"\n"),
+			    "t.lspci:1: a string without its numeric [id], though the file has them");
+	assert_string_equal(fault("00:02.0 \"VGA [0300]\" \"Intel [8086]\" \"HD [5916]\"\n"
+				  "00:03.0 Audio device [0403]: Intel [8086:160c]\n"),
+			    "t.lspci:2: a line of lspci -m must follow the address with a quoted "
+			    "class");
+}
+
 /* The first function cut short decides nothing: the next one says the
  * file has ids. */
 static void test_cut_first(void **state)
@@ -335,6 +387,8 @@ static void test_fixtures(void **state)
 		{"intel-on-lenovo.nnk", 4, 1, LSPCI_HEADERS},
 		{"clean-dell.nnvv", 3, 1, LSPCI_HEADERS},
 		{"crlf", 6, 1, LSPCI_HEADERS},
+		{"huawei-taishan.mmnn", 6, 1, LSPCI_QUOTED},
+		{"intel-on-lenovo.mm", 4, 0, LSPCI_QUOTED},
 	};
 
 	(void)state;
@@ -385,6 +439,7 @@ int main(void)
 		cmocka_unit_test(test_headers_terse_and_numbers),
 		cmocka_unit_test(test_machine),
 		cmocka_unit_test(test_names_only_and_noise),
+		cmocka_unit_test(test_quoted),
 		cmocka_unit_test(test_cut_short),
 		cmocka_unit_test(test_cut_first),
 		cmocka_unit_test(test_faults),

@@ -35,9 +35,9 @@ done
 # with -v or -vmm the text carries everything a dump gives: the same
 # components, ids, names, attributions and verdicts (with -k alone, all but
 # the programming interface)
-for m in huawei-taishan:nnv,nnvv,nnvvv,Dnnv,vmmnn \
+for m in huawei-taishan:nnv,nnvv,nnvvv,Dnnv,vmmnn,mmnn \
 	intel-on-lenovo:nnv,nnvv,nnvvv,nnk,vmmnn,vmmnnk,nv,vmmn \
-	clean-dell:nnv,nnvv,nnvvv,vmmnn \
+	clean-dell:nnv,nnvv,nnvvv,vmmnn,mmn \
 	huawei-taishan:crlf clean-dell:prompt; do
 	machine=${m%%:*}
 	scan --pci-dump $fx/pci/$machine.dump -o "$out/dump.xml"
@@ -113,6 +113,11 @@ for v in names vmm; do
 	xp "$out/names.xml" "$(prop 0000:3b:00.0 hwbom:finding)" "block ndaa889/covered-producer chip-vendor huawei"
 	xp "$out/names.xml" "$(mprop hwbom:coverage:pci)" partial
 done
+scan --lspci $lx/intel-on-lenovo.mm.lspci -o "$out/mm.xml"
+xp "$out/mm.xml" "$(prop 0000:3b:00.0 hwbom:origin:card-assembler:key)" "pci.subvendor-name:Lenovo"
+xp "$out/mm.xml" "$(prop 0000:3b:00.0 hwbom:id:pci.subdevice-name)" "ThinkServer I350-T4 AnyFabric"
+xp "$out/mm.xml" "$(prop 0000:5e:00.0 hwbom:origin:card-assembler)" ""
+xp "$out/mm.xml" "$(mprop hwbom:coverage:pci:detail)" "lspci -mm text with names only, no numeric ids (no -nn): makers matched by name"
 # -vmm prints the subsystem's vendor apart: the card's assembler, by name
 xp "$out/names.xml" "$(prop 0000:3c:00.0 hwbom:origin:card-assembler)" huawei
 xp "$out/names.xml" "$(prop 0000:3c:00.0 hwbom:origin:card-assembler:key)" "pci.subvendor-name:Huawei Technologies Co., Ltd."
@@ -158,7 +163,7 @@ xp "$out/both.xml" "$(mprop hwbom:coverage:cpu)" not-probed
 
 # --- bad input: exit 2, the file and line named, no output -----------------------
 for f in bad-empty bad-truncated bad-truncated-record bad-corrupt-id bad-duplicate bad-tree \
-	bad-long-line bad-nul bad-garbage; do
+	bad-long-line bad-nul bad-garbage bad-quoted; do
 	check "lspci-$f" 2 --lspci $lx/$f.lspci
 done
 rm -f "$out/none.xml"
