@@ -1,7 +1,7 @@
 /* lspci_text.h - read the text lspci prints, for machines known only by it.
  *
  * Fleets keep `lspci` output in their inventories; this reads it without
- * hwbom ever running on the machine. Three layouts, told apart by their
+ * hwbom ever running on the machine. Four layouts, told apart by their
  * first record:
  *
  *   header lines, as `lspci`, `-n`, `-nn`, `-nnv`..`-nnvvv`, `-nnk` print them
@@ -12,6 +12,9 @@
  *
  *   quoted lines, as `-m`, `-mm`, `-mmnn` print them
  *     [DOMAIN:]BB:DD.F "CLASS [cccc]" "VENDOR [vvvv]" "DEVICE [dddd]" -rRR -pPP "SVENDOR [ssvv]" "SDEVICE [ssdd]"
+ *
+ *   the tree of `-t`, `-tv`, `-tvnn`: addresses, and for the last function
+ *     of each line its name and ids; no class, subsystem or revision
  *
  *   machine records, as `-vmm`, `-vmmnn`, `-vmmnnk` print them
  *     Slot: / Class: / Vendor: / Device: / SVendor: / SDevice: / Rev: /
@@ -57,6 +60,7 @@ enum lspci_layout {
 	LSPCI_HEADERS, /* lspci [-n[n]] [-v..] [-k] */
 	LSPCI_MACHINE, /* lspci -vmm [-n[n]] [-k] */
 	LSPCI_QUOTED,  /* lspci -m / -mm [-n[n]]: one line a function */
+	LSPCI_TREE,    /* lspci -t [-v] [-n[n]]: addresses, the last of a line named */
 };
 
 struct lspci_text {

@@ -374,7 +374,11 @@ static void lspci_coverage(const struct lspci_text *t, struct bom *bom)
 						      : "lspci text";
 	char *detail;
 
-	if (!t->numeric)
+	if (t->layout == LSPCI_TREE)
+		detail = xasprintf("lspci -t tree: addresses, and names%s of the last function "
+				   "of each branch; no classes, subsystems or revisions",
+				   t->numeric ? " and numeric ids" : "");
+	else if (!t->numeric)
 		detail = xasprintf("%s with names only, no numeric ids (no -nn): makers matched "
 				   "by name", how);
 	else if (!t->subsystems)

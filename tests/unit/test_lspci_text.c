@@ -253,6 +253,47 @@ static void test_quoted(void **state)
 			    "class");
 }
 
+/* lspci -tvnn of a desktop: bridges with buses behind them, siblings on
+ * the lines below, a second root bus. */
+static void test_tree(void **state)
+{
+	static const char text[] =
+		"-+-[0000:00]-+-00.0  Intel Corporation DRAM Controller [8086:0100]\n"
+		" |           +-1c.0-[01]--\n"
+		" |           +-1c.1-[02-03]--+-00.0  Qualcomm Atheros AR9285 [168c:002b]\n"
+		" |           |               \\-00.1-[03]----00.0  Realtek RTL8111 [10ec:8168]\n"
+		" |           \\-1f.0  Intel Corporation H61 LPC Controller [8086:1c5c]\n"
+		" \\-[0001:80]---00.0  Huawei Hi1822 [19e5:1822]\n";
+	static const struct {
+		unsigned domain, bus, dev, func;
+		long vendor;
+	} want[] = {
+		{0, 0, 0, 0, 0x8086}, {0, 0, 0x1c, 0, -1},  {0, 0, 0x1c, 1, -1},
+		{0, 2, 0, 0, 0x168c}, {0, 2, 0, 1, -1},     {0, 3, 0, 0, 0x10ec},
+		{0, 0, 0x1f, 0, 0x8086}, {1, 0x80, 0, 0, 0x19e5},
+	};
+	struct lspci_text t;
+	struct hw_err e;
+
+	(void)state;
+	assert_int_equal(parse(text, &t, &e), 0);
+	assert_int_equal(t.layout, LSPCI_TREE);
+	assert_int_equal(t.numeric, 1);
+	assert_int_equal(t.subsystems, 0);
+	assert_int_equal(t.n, sizeof want / sizeof *want);
+	for (size_t i = 0; i < t.n; i++) {
+		assert_int_equal(t.devs[i].domain, want[i].domain);
+		assert_int_equal(t.devs[i].bus, want[i].bus);
+		assert_int_equal(t.devs[i].dev, want[i].dev);
+		assert_int_equal(t.devs[i].func, want[i].func);
+		assert_int_equal(t.devs[i].vendor, want[i].vendor);
+		assert_int_equal(t.devs[i].class_id, -1);
+		assert_int_equal(t.devs[i].rev, -1);
+	}
+	assert_string_equal(t.devs[5].vendor_device, "Realtek RTL8111");
+	lspci_text_free(&t);
+}
+
 /* The first function cut short decides nothing: the next one says the
  * file has ids. */
 static void test_cut_first(void **state)
@@ -296,9 +337,11 @@ static void test_faults(void **state)
 			    "t.lspci:1: not lspci output: expected a function such as '00:1f.6 "
 			    "Ethernet controller [0200]: ...' or an lspci -vmm record "
 			    "('Slot:<TAB>00:1f.6')");
-	assert_string_equal(fault("-[0000:00]-+-00.0  Intel [8086:0100]\n"),
-			    "t.lspci:1: lspci -t prints a tree without classes or subsystems: "
-			    "give the output of lspci -nnv or lspci -vmmnn");
+	assert_string_equal(fault("-[0000:00]-+-00.0  Intel [8086:0100]\n"
+				  "           \\-1c.0-[01]--*\n"),
+			    "t.lspci:2: not a line of an lspci -t tree");
+	/* a branch that hangs from no bus */
+	assert_string_equal(fault("-+-1c.0\n"), "t.lspci:1: not a line of an lspci -t tree");
 	/* cut inside a line, and a header without its class separator */
 	assert_string_equal(fault("00:00.0 Host bridge [0600]: Intel [8086:0e00]\n\tFlags: bus"),
 			    "t.lspci:2: the file ends inside this line: truncated");
@@ -389,6 +432,8 @@ static void test_fixtures(void **state)
 		{"crlf", 6, 1, LSPCI_HEADERS},
 		{"huawei-taishan.mmnn", 6, 1, LSPCI_QUOTED},
 		{"intel-on-lenovo.mm", 4, 0, LSPCI_QUOTED},
+		{"huawei-taishan.tvnn", 6, 1, LSPCI_TREE},
+		{"clean-dell.tv", 3, 0, LSPCI_TREE},
 	};
 
 	(void)state;
@@ -440,6 +485,7 @@ int main(void)
 		cmocka_unit_test(test_machine),
 		cmocka_unit_test(test_names_only_and_noise),
 		cmocka_unit_test(test_quoted),
+		cmocka_unit_test(test_tree),
 		cmocka_unit_test(test_cut_short),
 		cmocka_unit_test(test_cut_first),
 		cmocka_unit_test(test_faults),

@@ -99,6 +99,31 @@ xp "$out/nn.xml" "$(prop 0000:3c:00.0 hwbom:verdict)" unknown
 xp "$out/nn.xml" "$(prop 0000:3c:00.0 hwbom:id:pci.class)" 0200
 xp "$out/nn.xml" "$(prop 0000:3b:00.0 hwbom:finding)" "block ndaa889/covered-producer chip-vendor huawei"
 
+# the tree (-tvnn): every function at its address; ids where lspci names them
+scan --pci-dump $fx/pci/intel-on-lenovo.dump -o "$out/dump.xml"
+scan --lspci $lx/intel-on-lenovo.tvnn.lspci -o "$out/tree.xml"
+valid "$out/tree.xml"
+ids "$out/dump.xml" | cut -d' ' -f1-3 >"$out/dump.ids"
+ids "$out/tree.xml" | cut -d' ' -f1-3 >"$out/tree.ids"
+if [ -s "$out/dump.ids" ] && cmp -s "$out/dump.ids" "$out/tree.ids"; then ok; else
+	bad "intel-on-lenovo: lspci -tvnn gives other functions or ids than the dump"
+	diff "$out/dump.ids" "$out/tree.ids" | head -5
+fi
+xp "$out/tree.xml" "$(mprop hwbom:coverage:pci)" partial
+xp "$out/tree.xml" "$(prop 0000:3b:00.1 hwbom:id:pci.class)" ""
+xp "$out/tree.xml" "$(prop 0000:3b:00.1 hwbom:id:pci.revision)" ""
+xp "$out/tree.xml" "$(prop 0000:3b:00.1 hwbom:pci.subsystem)" unread
+scan --lspci $lx/huawei-taishan.tvnn.lspci -o "$out/tree.xml"
+same "huawei-taishan -tvnn exit" $? 1
+xp "$out/tree.xml" "count(//*[local-name()='property'][@name='hwbom:kind'][.='pci'])" 6
+xp "$out/tree.xml" "$(prop 0000:3b:00.0 hwbom:finding)" "block ndaa889/covered-producer chip-vendor huawei"
+# a bridge with functions behind it is drawn without its name or ids
+xp "$out/tree.xml" "$(prop 0000:7c:00.0 hwbom:pci.numeric-ids)" absent
+xp "$out/tree.xml" "$(prop 0000:7c:00.0 hwbom:origin:chip-vendor)" unknown
+scan --lspci $lx/clean-dell.tv.lspci -o "$out/tree.xml"
+xp "$out/tree.xml" "$(prop 0000:01:00.0 hwbom:origin:chip-vendor:key)" "pci.vendor-name:NVIDIA Corporation"
+xp "$out/tree.xml" "$(prop 0000:01:00.0 hwbom:id:pci.device-name)" "Device 1cb3"
+
 # --- names only: read for what they say, matched by name, and said so ------
 for v in names vmm; do
 	scan --lspci $lx/huawei-taishan.$v.lspci -o "$out/names.xml"
@@ -162,7 +187,7 @@ xp "$out/both.xml" "$(mprop hwbom:coverage:usb)" not-probed
 xp "$out/both.xml" "$(mprop hwbom:coverage:cpu)" not-probed
 
 # --- bad input: exit 2, the file and line named, no output -----------------------
-for f in bad-empty bad-truncated bad-truncated-record bad-corrupt-id bad-duplicate bad-tree \
+for f in bad-empty bad-truncated bad-truncated-record bad-corrupt-id bad-duplicate \
 	bad-long-line bad-nul bad-garbage bad-quoted; do
 	check "lspci-$f" 2 --lspci $lx/$f.lspci
 done
