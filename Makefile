@@ -45,7 +45,7 @@ ALL_CFLAGS = -std=gnu11 -pthread $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP \
 LIB_SRC  := output/alloc.c output/err.c output/sanitize.c output/bom.c output/roles.c \
             output/cyclonedx.c output/text.c \
             vendor-db/recfile.c vendor-db/db.c vendor-db/names.c \
-            probes/probe.c probes/dmi.c probes/smbios.c probes/cpu.c probes/cpu_info.c probes/pci.c probes/pci_check.c probes/pci_names.c probes/pci_component.c probes/lspci_text.c probes/usb.c probes/usb_desc.c probes/usb_ids.c \
+            probes/probe.c probes/dmi.c probes/smbios.c probes/cpu.c probes/cpu_info.c probes/pci.c probes/pci_check.c probes/pci_names.c probes/pci_component.c probes/lspci_text.c probes/lspci_fields.c probes/lspci_lines.c probes/lspci_vmm.c probes/lspci_tree.c probes/usb.c probes/usb_desc.c probes/usb_ids.c \
             probes/display.c probes/edid.c probes/storage.c probes/net.c probes/oui.c probes/oui_index.c probes/spd.c \
             probes/tpm.c probes/tpm_vendor.c \
             scanner/policy.c scanner/waiver.c scanner/resolve.c scanner/judge.c scanner/outfile.c

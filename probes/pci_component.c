@@ -4,7 +4,7 @@
 #include <stdio.h>
 
 static void add_hex(struct bom_component *c, const char *ns, const char *fmt, long v,
-		    const char *name)
+                    const char *name)
 {
 	char hex[16];
 
@@ -61,6 +61,6 @@ struct bom_component *pci_component_add(struct bom *bom, const struct pci_fn *f)
 		/* lspci shows these too: a function in D3cold, or gone, reads
 		 * as all ones, and nothing about it is known */
 		bom_set(&c->unknown_reason, "its configuration space reads as all ff: the function "
-					    "did not answer (powered down or removed)");
+		                            "did not answer (powered down or removed)");
 	return c;
 }
