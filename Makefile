@@ -47,7 +47,9 @@ LIB_SRC  := output/alloc.c output/err.c output/sanitize.c output/bom.c output/ro
             vendor-db/recfile.c vendor-db/db.c vendor-db/names.c vendor-db/holding.c \
             vendor-db/stateown.c \
             probes/probe.c probes/dmi.c probes/dmi_build.c probes/dmi_table.c probes/dmi_names.c probes/dmidecode_text.c probes/smbios.c \
-            probes/cpu.c probes/cpu_info.c probes/pci.c probes/pci_check.c probes/pci_names.c probes/usb.c probes/usb_desc.c probes/usb_ids.c probes/lsusb_text.c \
+            probes/cpu.c probes/cpu_info.c probes/pci.c probes/pci_check.c probes/pci_names.c probes/pci_component.c \
+            probes/lspci_text.c probes/lspci_fields.c probes/lspci_lines.c probes/lspci_vmm.c probes/lspci_tree.c \
+            probes/usb.c probes/usb_desc.c probes/usb_ids.c probes/lsusb_text.c \
             probes/display.c probes/edid.c probes/storage.c probes/net.c probes/oui.c probes/oui_index.c probes/spd.c \
             probes/tpm.c probes/tpm_vendor.c \
             scanner/policy.c scanner/waiver.c scanner/resolve.c scanner/judge.c scanner/outfile.c
@@ -56,7 +58,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(MAIN_SRC:%.c=$(BUILD)/%.o)
 
 UNIT     := sanitize bom recfile db policy cyclonedx pci_check names usb_desc lsusb_text smbios dmi_table \
-            dmidecode_text cpu_info edid tpm_vendor oui waiver holding
+            dmidecode_text cpu_info edid tpm_vendor oui waiver holding lspci_text
 UNIT_BIN := $(UNIT:%=$(BUILD)/tests/test_%)
 SCHEMA   := tests/schema/bom-1.6.SNAPSHOT.xsd
 
@@ -125,7 +127,7 @@ $(BUILD)/resolve_bench: tests/bench/resolve_bench.c $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(filter %.c %.o,$^) $(PKG_LIBS)
 
 # libFuzzer targets (clang): FUZZ_SECONDS each, seeded with the fixtures.
-FUZZ         := sanitize db pci_dump usb_desc lsusb_text smbios blobs bom_read dmidecode
+FUZZ         := sanitize db pci_dump usb_desc lsusb_text smbios blobs bom_read dmidecode lspci
 FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS  := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 fuzz:
@@ -138,10 +140,12 @@ fuzz:
 	done
 	@mkdir -p build/fuzz/corpus/db build/fuzz/corpus/pci_dump build/fuzz/corpus/sanitize \
 		build/fuzz/corpus/usb_desc build/fuzz/corpus/lsusb_text build/fuzz/corpus/smbios \
-		build/fuzz/corpus/blobs build/fuzz/corpus/bom_read build/fuzz/corpus/dmidecode
+		build/fuzz/corpus/blobs build/fuzz/corpus/bom_read build/fuzz/corpus/dmidecode \
+		build/fuzz/corpus/lspci
 	@cp tests/e2e/expected/huawei-taishan.out build/fuzz/corpus/bom_read/taishan.xml
 	@cp vendor-db/data/*.db tests/fixtures/db/data/*.db build/fuzz/corpus/db/
 	@cp tests/fixtures/pci/*.dump build/fuzz/corpus/pci_dump/
+	@cp tests/fixtures/lspci/*.lspci build/fuzz/corpus/lspci/
 	@cp tests/fixtures/dmi/*.bin build/fuzz/corpus/smbios/
 	@cp tests/fixtures/lsusb/*.lsusb* tests/fixtures/lsusb/*.usb-devices build/fuzz/corpus/lsusb_text/
 	@cp tests/fixtures/dmi/text/*.txt build/fuzz/corpus/dmidecode/

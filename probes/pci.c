@@ -3,7 +3,10 @@
  * Three sources, one code path: the live machine (libpci's default access
  * method), an `lspci -x`/`-xxx`/`-xxxx` dump (libpci's "dump" method) and a
  * captured sysfs tree under --root (libpci's "linux-sysfs" method with
- * sysfs.path). Names come from the pci.ids file given, never from udev's hwdb
+ * sysfs.path). A fourth, lspci's text (--lspci, read by lspci_text.c), has
+ * no configuration space for libpci to read: its ids take their names from
+ * libpci all the same, and pci_component.c makes every source's functions
+ * into the same components. Names come from the pci.ids file given, never from udev's hwdb
  * or a DNS cache, so they do not depend on the host.
  *
  * libpci's error handler may not return. Ours records the message and
@@ -24,7 +27,9 @@
 #include <pci/pci.h>
 
 #include "../output/alloc.h"
+#include "lspci_text.h"
 #include "pci_check.h"
+#include "pci_component.h"
 #include "pci_names.h"
 #include "probe.h"
 
@@ -70,7 +75,7 @@ static void on_debug(char *fmt, ...)
 
 static int detect(const struct probe_src *src)
 {
-	return !probe_src_recorded(src) || src->pci_dump || src->root;
+	return !probe_src_recorded(src) || src->lspci || src->pci_dump || src->root;
 }
 
 static int dev_cmp(const void *pa, const void *pb)
@@ -115,40 +120,30 @@ static const char *lookup(struct pci_access *pacc, char *buf, int flags, ...)
 
 static void add_device(struct pci_access *pacc, struct pci_dev *d, struct bom *bom)
 {
-	char loc[32], hex[16], buf[NAME_MAX_LEN];
+	char vn[NAME_MAX_LEN], dn[NAME_MAX_LEN], svn[NAME_MAX_LEN], sdn[NAME_MAX_LEN],
+		cn[NAME_MAX_LEN];
 	int known = pci_fill_info(d, PCI_FILL_IDENT | PCI_FILL_CLASS | PCI_FILL_CLASS_EXT |
 					     PCI_FILL_SUBSYS);
-	struct bom_component *c;
+	int ext = (known & PCI_FILL_CLASS_EXT) != 0;
+	struct pci_fn f = {
+		.domain = (unsigned)d->domain, .bus = d->bus, .dev = d->dev, .func = d->func,
+		.vendor = d->vendor_id, .device = d->device_id,
+		.subvendor = (known & PCI_FILL_SUBSYS) ? d->subsys_vendor_id : -1,
+		.subdevice = (known & PCI_FILL_SUBSYS) ? d->subsys_id : -1,
+		.class_id = d->device_class, .progif = ext ? d->prog_if : 0,
+		.rev = ext ? d->rev_id : -1,
+	};
 
-	snprintf(loc, sizeof loc, "%04x:%02x:%02x.%u", (unsigned)d->domain, d->bus, d->dev,
-		 d->func);
-	c = bom_add_component(bom, "pci", loc);
-	snprintf(hex, sizeof hex, "%04x", d->vendor_id);
-	bom_add_id(c, "pci.vendor", hex, lookup(pacc, buf, PCI_LOOKUP_VENDOR, d->vendor_id));
-	snprintf(hex, sizeof hex, "%04x", d->device_id);
-	bom_add_id(c, "pci.device", hex,
-		   lookup(pacc, buf, PCI_LOOKUP_DEVICE, d->vendor_id, d->device_id));
-	/* 0000 and ffff mean "no subsystem" (bridges, old devices, short reads) */
-	if ((known & PCI_FILL_SUBSYS) && d->subsys_vendor_id != 0 &&
-	    d->subsys_vendor_id != 0xffff) {
-		snprintf(hex, sizeof hex, "%04x", d->subsys_vendor_id);
-		bom_add_id(c, "pci.subvendor", hex,
-			   lookup(pacc, buf, PCI_LOOKUP_VENDOR, d->subsys_vendor_id));
-		snprintf(hex, sizeof hex, "%04x", d->subsys_id);
-		bom_add_id(c, "pci.subdevice", hex,
-			   lookup(pacc, buf, PCI_LOOKUP_SUBSYSTEM | PCI_LOOKUP_DEVICE,
-				  d->vendor_id, d->device_id, d->subsys_vendor_id,
-				  d->subsys_id));
+	f.vendor_name = lookup(pacc, vn, PCI_LOOKUP_VENDOR, d->vendor_id);
+	f.device_name = lookup(pacc, dn, PCI_LOOKUP_DEVICE, d->vendor_id, d->device_id);
+	if (f.subvendor > 0) {
+		f.subvendor_name = lookup(pacc, svn, PCI_LOOKUP_VENDOR, d->subsys_vendor_id);
+		f.subdevice_name = lookup(pacc, sdn, PCI_LOOKUP_SUBSYSTEM | PCI_LOOKUP_DEVICE,
+					  d->vendor_id, d->device_id, d->subsys_vendor_id,
+					  d->subsys_id);
 	}
-	snprintf(hex, sizeof hex, "%04x%02x", d->device_class,
-		 (known & PCI_FILL_CLASS_EXT) ? d->prog_if : 0);
-	bom_add_id(c, "pci.class", hex, lookup(pacc, buf, PCI_LOOKUP_CLASS, d->device_class));
-	if (known & PCI_FILL_CLASS_EXT) {
-		snprintf(hex, sizeof hex, "%02x", d->rev_id);
-		bom_add_id(c, "pci.revision", hex, NULL);
-	}
-	bom_set(&c->name, bom_get_id(c, "pci.device")->name);
-	bom_set(&c->description, bom_get_id(c, "pci.class")->name);
+	f.class_name = lookup(pacc, cn, PCI_LOOKUP_CLASS, d->device_class);
+	pci_component_add(bom, &f);
 }
 
 static int is_dir(const char *path)
@@ -170,6 +165,8 @@ static int is_dir(const char *path)
 static int setup(struct pci_access *pacc, const struct probe_src *src, struct bom *bom,
 		 char **path, struct hw_err *e)
 {
+	if (src->lspci)
+		return 0; /* text: no access method, only names */
 	if (src->pci_dump) {
 		/* libpci reads a checked copy holding only what it needs */
 		int fd = memfd_create("hwbom-pci-dump", MFD_CLOEXEC);
@@ -224,13 +221,11 @@ struct devlist {
 	size_t n, cap;
 };
 
-/* Give libpci the part of the ids file these devices need; -1 if the file
+/* Give libpci the part of the ids file these vendors need; -1 if the file
  * is malformed. */
-static int set_names(struct pci_access *pacc, const struct probe_src *src, struct devlist *dl,
-		     struct hw_err *e)
+static int set_names(struct pci_access *pacc, const struct probe_src *src,
+		     const uint16_t *vendors, size_t n, struct hw_err *e)
 {
-	uint16_t *vendors;
-	size_t n = 0;
 	char path[64];
 
 	cb.have_names = src->pci_ids && access(src->pci_ids, R_OK) == 0;
@@ -240,18 +235,28 @@ static int set_names(struct pci_access *pacc, const struct probe_src *src, struc
 				strerror(errno));
 		return 0;
 	}
-	vendors = xcalloc(2 * dl->n + 1, sizeof *vendors);
-	for (size_t i = 0; i < dl->n; i++) {
-		vendors[n++] = dl->devs[i]->vendor_id;
-		vendors[n++] = dl->devs[i]->subsys_vendor_id;
-	}
 	cb.names_fd = pci_names_subset(src->pci_ids, vendors, n, e);
-	free(vendors);
 	if (cb.names_fd < 0)
 		return -1;
 	snprintf(path, sizeof path, "/proc/self/fd/%d", cb.names_fd);
 	pci_set_name_list_path(pacc, xstrdup(path), 1); /* libpci frees it */
 	return 0;
+}
+
+static int set_dev_names(struct pci_access *pacc, const struct probe_src *src,
+			 struct devlist *dl, struct hw_err *e)
+{
+	uint16_t *vendors = xcalloc(2 * dl->n + 1, sizeof *vendors);
+	size_t n = 0;
+	int rc;
+
+	for (size_t i = 0; i < dl->n; i++) {
+		vendors[n++] = dl->devs[i]->vendor_id;
+		vendors[n++] = dl->devs[i]->subsys_vendor_id;
+	}
+	rc = set_names(pacc, src, vendors, n, e);
+	free(vendors);
+	return rc;
 }
 
 static int scan(struct pci_access *pacc, const struct probe_src *src, struct devlist *dl,
@@ -268,7 +273,7 @@ static int scan(struct pci_access *pacc, const struct probe_src *src, struct dev
 	}
 	if (dl->n > 1)
 		qsort(dl->devs, dl->n, sizeof *dl->devs, dev_cmp);
-	if (set_names(pacc, src, dl, e) < 0)
+	if (set_dev_names(pacc, src, dl, e) < 0)
 		return -1;
 	for (size_t i = 0; i < dl->n; i++)
 		add_device(pacc, dl->devs[i], bom);
@@ -277,10 +282,166 @@ static int scan(struct pci_access *pacc, const struct probe_src *src, struct dev
 	return 0;
 }
 
+/* Where a names-only header line prints "VENDOR DEVICE" as one string, the
+ * longest vendor name of pci.ids it begins with (then a blank) tells the
+ * two apart; *rest is the device's part. NULL if none does. */
+static const char *vendor_prefix(char **vendors, size_t nv, const char *s, const char **rest)
+{
+	const char *best = NULL;
+	size_t blen = 0;
+
+	for (size_t i = 0; s && i < nv; i++) {
+		size_t n = strlen(vendors[i]);
+
+		if (n > blen && !strncmp(s, vendors[i], n) && (s[n] == ' ' || !s[n])) {
+			best = vendors[i];
+			blen = n;
+		}
+	}
+	if (best)
+		*rest = s[blen] ? s + blen + 1 : NULL;
+	return best;
+}
+
+static int lspci_cmp(const void *pa, const void *pb)
+{
+	const struct lspci_dev *a = *(struct lspci_dev *const *)pa;
+	const struct lspci_dev *b = *(struct lspci_dev *const *)pb;
+
+	if (a->domain != b->domain)
+		return a->domain < b->domain ? -1 : 1;
+	if (a->bus != b->bus)
+		return a->bus < b->bus ? -1 : 1;
+	if (a->dev != b->dev)
+		return a->dev < b->dev ? -1 : 1;
+	return a->func < b->func ? -1 : a->func > b->func;
+}
+
+/* One function of lspci text: numeric ids take their names from pci.ids as
+ * a dump's do; names without ids are kept as lspci printed them. */
+static void add_lspci_device(struct pci_access *pacc, const struct lspci_text *t,
+			     const struct lspci_dev *d, char **vendors, size_t nv,
+			     struct bom *bom)
+{
+	char vn[NAME_MAX_LEN], dn[NAME_MAX_LEN], svn[NAME_MAX_LEN], sdn[NAME_MAX_LEN],
+		cn[NAME_MAX_LEN];
+	struct pci_fn f = {
+		.domain = d->domain, .bus = d->bus, .dev = d->dev, .func = d->func,
+		.vendor = d->vendor, .device = d->device, .subvendor = d->subvendor,
+		.subdevice = d->subdevice, .class_id = d->class_id, .progif = d->progif,
+		.rev = d->rev,
+	};
+	struct bom_component *c;
+
+	if (d->vendor >= 0) {
+		f.vendor_name = lookup(pacc, vn, PCI_LOOKUP_VENDOR, (unsigned)d->vendor);
+		f.device_name = lookup(pacc, dn, PCI_LOOKUP_DEVICE, (unsigned)d->vendor,
+				       (unsigned)d->device);
+	} else if (d->vendor_name) {
+		f.vendor_name = d->vendor_name;
+		f.device_name = d->device_name;
+	} else if (!(f.vendor_name = vendor_prefix(vendors, nv, d->vendor_device,
+						   &f.device_name))) {
+		f.vendor_device = d->vendor_device;
+	}
+	if (d->subvendor > 0 && d->subdevice >= 0 && d->vendor >= 0) {
+		f.subvendor_name = lookup(pacc, svn, PCI_LOOKUP_VENDOR, (unsigned)d->subvendor);
+		f.subdevice_name = lookup(pacc, sdn, PCI_LOOKUP_SUBSYSTEM | PCI_LOOKUP_DEVICE,
+					  (unsigned)d->vendor, (unsigned)d->device,
+					  (unsigned)d->subvendor, (unsigned)d->subdevice);
+	} else if (d->subvendor > 0 && d->subdevice >= 0) {
+		f.subvendor_name = lookup(pacc, svn, PCI_LOOKUP_VENDOR, (unsigned)d->subvendor);
+	} else if (d->subvendor_name) {
+		f.subvendor_name = d->subvendor_name;
+		f.subdevice_name = d->subdevice_name;
+	} else if (!(f.subvendor_name = vendor_prefix(vendors, nv, d->subsystem,
+						      &f.subdevice_name))) {
+		f.subsystem = d->subsystem;
+	}
+	f.class_name = d->class_id >= 0 ? lookup(pacc, cn, PCI_LOOKUP_CLASS, (unsigned)d->class_id)
+					: d->class_name;
+	c = pci_component_add(bom, &f);
+	if (!t->subsystems)
+		bom_add_cprop(c, "pci.subsystem", "unread");
+	if (d->driver)
+		bom_add_cprop(c, "pci.driver", d->driver);
+}
+
+static void lspci_coverage(const struct lspci_text *t, struct bom *bom)
+{
+	const char *how = t->layout == LSPCI_MACHINE  ? "lspci -vmm text"
+			  : t->layout == LSPCI_QUOTED ? "lspci -mm text"
+						      : "lspci text";
+	char *detail;
+
+	if (t->layout == LSPCI_TREE)
+		detail = xasprintf("lspci -t tree: addresses, and names%s of the last function "
+				   "of each branch; no classes, subsystems or revisions",
+				   t->numeric ? " and numeric ids" : "");
+	else if (!t->numeric)
+		detail = xasprintf("%s with names only, no numeric ids (no -nn): makers matched "
+				   "by name", how);
+	else if (!t->subsystems)
+		detail = xasprintf("%s with numeric ids, without subsystems (no -v): card "
+				   "assemblers unread", how);
+	else if (t->cut)
+		detail = xasprintf("%s with numeric ids; %u lines cut short by lspci lost theirs: "
+				   "those makers matched by name", how, t->cut);
+	else
+		detail = xasprintf("%s with numeric ids", how);
+	bom_set_coverage(bom, "pci", t->numeric && t->subsystems && !t->cut ? "read" : "partial",
+			 detail);
+	free(detail);
+}
+
+/* --lspci FILE: the functions of lspci's text (lspci_text.h). */
+static int scan_lspci(struct pci_access *pacc, const struct probe_src *src,
+		      struct lspci_text *t, struct bom *bom, struct hw_err *e)
+{
+	const struct lspci_dev **v;
+	uint16_t *ids;
+	char **vendors = NULL;
+	size_t nv = 0, n = 0;
+	int rc, names = 0;
+
+	if (lspci_text_load(src->lspci, t, e) < 0)
+		return -1;
+	v = xcalloc(t->n + 1, sizeof *v);
+	ids = xcalloc(2 * t->n + 1, sizeof *ids);
+	for (size_t i = 0; i < t->n; i++) {
+		const struct lspci_dev *d = &t->devs[i];
+
+		v[i] = d;
+		if (d->vendor >= 0)
+			ids[n++] = (uint16_t)d->vendor;
+		if (d->subvendor >= 0)
+			ids[n++] = (uint16_t)d->subvendor;
+		names |= (d->vendor < 0 && !d->vendor_name) || d->subsystem;
+	}
+	qsort(v, t->n, sizeof *v, lspci_cmp);
+	rc = n ? set_names(pacc, src, ids, n, e) : 0;
+	free(ids);
+	if (!rc && names && src->pci_ids && pci_names_vendors(src->pci_ids, &vendors, &nv, e) < 0) {
+		/* only to tell vendor from device names: go on without */
+		hw_warn(e, "pci: %s; vendor and device names are kept together", e->msg);
+		e->msg[0] = '\0';
+	}
+	for (size_t i = 0; !rc && i < t->n; i++)
+		add_lspci_device(pacc, t, v[i], vendors, nv, bom);
+	for (size_t i = 0; i < nv; i++)
+		free(vendors[i]);
+	free(vendors);
+	free(v);
+	if (!rc)
+		lspci_coverage(t, bom);
+	return rc;
+}
+
 static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 {
 	struct pci_access *pacc = pci_alloc();
 	struct devlist *dl = xcalloc(1, sizeof *dl);
+	struct lspci_text *text = xcalloc(1, sizeof *text);
 	char *path = NULL;
 	int rc;
 
@@ -316,8 +477,10 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 		}
 		goto out;
 	}
-	rc = scan(pacc, src, dl, bom, e);
+	rc = src->lspci ? scan_lspci(pacc, src, text, bom, e) : scan(pacc, src, dl, bom, e);
 out:
+	lspci_text_free(text);
+	free(text);
 	free(dl->devs);
 	free(dl);
 	free(path);
@@ -331,7 +494,7 @@ out:
 
 const struct probe_ops probe_pci = {
 	.name = "pci",
-	.help = "PCI functions through libpci: live, lspci -x dumps, sysfs trees",
+	.help = "PCI functions through libpci: live, lspci -x dumps, sysfs trees; lspci text",
 	.detect = detect,
 	.run = run,
 };

@@ -194,3 +194,33 @@ int pci_names_subset(const char *path, const uint16_t *vendors, size_t n, struct
 	}
 	return fd;
 }
+
+int pci_names_vendors(const char *path, char ***names, size_t *n, struct hw_err *e)
+{
+	char *buf;
+	size_t len, cap = 0;
+
+	*names = NULL;
+	*n = 0;
+	if (recfile_slurp(path, &buf, &len, e) < 0)
+		return -1;
+	for (const char *p = buf, *end; p < buf + len; p = end + 1) {
+		const char *q, *last;
+
+		end = memchr(p, '\n', (size_t)(buf + len - p));
+		if (!end)
+			end = buf + len;
+		last = memchr(p, '\r', (size_t)(end - p));
+		last = last ? last : end;
+		while (last > p && white(last[-1]))
+			last--;
+		if (!id_then_name(p, last, 4))
+			continue;
+		for (q = p + 4; q < last && white(*q); q++)
+			;
+		GROW(*names, cap, *n);
+		(*names)[(*n)++] = xstrndup(q, (size_t)(last - q));
+	}
+	free(buf);
+	return 0;
+}

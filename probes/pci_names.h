@@ -20,4 +20,10 @@
  * descriptor (close it once libpci has read it), or -1 with e set. */
 int pci_names_subset(const char *path, const uint16_t *vendors, size_t n, struct hw_err *e);
 
+/* The names of the vendors of the pci.ids at path (its unindented
+ * "vvvv  NAME" lines), for telling vendor from device where lspci printed
+ * them as one string. *names (free each and the array with free()) holds *n
+ * of them; -1 with e set if the file cannot be read. */
+int pci_names_vendors(const char *path, char ***names, size_t *n, struct hw_err *e);
+
 #endif

@@ -78,8 +78,8 @@ char **probe_list_dir(const char *dir, int (*keep)(const char *name), size_t *n)
 
 int probe_src_recorded(const struct probe_src *src)
 {
-	return src->root || src->pci_dump || src->dmi_dump || src->dmidecode || src->cpuinfo ||
-	       src->lsusb;
+	return src->root || src->pci_dump || src->lspci || src->dmi_dump || src->dmidecode ||
+	       src->cpuinfo || src->lsusb;
 }
 
 int probe_run_all(const struct probe_src *src, struct bom *bom, struct hw_err *e)

@@ -16,6 +16,7 @@
 struct probe_src {
 	const char *root;     /* --root DIR: DIR/sys stands for /sys; NULL if not given */
 	const char *pci_dump; /* --pci-dump FILE; NULL if not given */
+	const char *lspci;    /* --lspci FILE (lspci -nn, -nnv, -vmm ... text); NULL if not given */
 	const char *dmi_dump; /* --dmi-dump FILE (dmidecode --dump-bin); NULL if not given */
 	const char *lsusb;    /* --lsusb FILE: lsusb [-v] [-t] or usb-devices text; NULL if not given */
 	const char *dmidecode; /* --dmidecode FILE (dmidecode's text); NULL if not given */

@@ -17,6 +17,25 @@ static int same_as_chip_vendor(const struct bom_component *c, const struct bom_i
 	return v && !strcmp(v->value, id->value);
 }
 
+/* The same for a function lspci listed by names alone: a subsystem that
+ * names the chip's vendor (exactly, or as the first words of "VENDOR
+ * DEVICE") has no separate assembler. */
+static int same_name_as_chip_vendor(const struct bom_component *c, const struct bom_id *id)
+{
+	const struct bom_id *v = bom_get_id(c, "pci.vendor-name");
+	const struct bom_id *both = bom_get_id(c, "pci.name");
+	size_t n;
+
+	if (v) {
+		n = strlen(v->value);
+		return !strncmp(id->value, v->value, n) && (!id->value[n] || id->value[n] == ' ');
+	}
+	if (!both)
+		return 0;
+	n = strcspn(both->value, " ");
+	return n && !strncmp(id->value, both->value, n) && (!id->value[n] || id->value[n] == ' ');
+}
+
 static int is_root_hub(const struct bom_component *c, const struct bom_id *id)
 {
 	const char *hub = bom_get_cprop(c, "usb.hub");
@@ -48,6 +67,11 @@ static const struct {
 } proofs[] = {
 	{"pci.vendor", "pci", NULL, "chip-vendor", NULL},
 	{"pci.subvendor", "pci", NULL, "card-assembler", same_as_chip_vendor},
+	/* lspci's text without numeric ids: by name, and the key says so */
+	{"pci.vendor-name", NULL, "pci", "chip-vendor", NULL},
+	{"pci.name", NULL, "pci", "chip-vendor", NULL},
+	{"pci.subvendor-name", NULL, "pci", "card-assembler", same_name_as_chip_vendor},
+	{"pci.subsystem-name", NULL, "pci", "card-assembler", same_name_as_chip_vendor},
 	{"usb.vendor", "usb", NULL, "device-vendor", is_root_hub},
 	{"smbios.manufacturer", NULL, "system", "system-assembler", NULL},
 	{"smbios.manufacturer", NULL, "baseboard", "board-maker", NULL},
@@ -175,6 +199,19 @@ static void attribute_name(struct bom_component *c, const struct bom_id *id, con
 	a = bom_add_attr(c, role, key);
 	x = db_lookup_name(db, id->value, &src);
 	if (!x) {
+		/* pci.ids' "Advanced Micro Devices, Inc. [AMD]": the name
+		 * without its bracketed short form */
+		const char *br = strstr(id->value, " [");
+		size_t n = strlen(id->value);
+
+		if (br && n && id->value[n - 1] == ']') {
+			char *cut = xstrndup(id->value, (size_t)(br - id->value));
+
+			x = db_lookup_name(db, cut, &src);
+			free(cut);
+		}
+	}
+	if (!x) {
 		/* "Loongson-3A5000", "Samsung SSD": the maker is the first word */
 		char word[64];
 
@@ -296,6 +333,19 @@ static void ensure_maker(struct bom_component *c)
 		}
 }
 
+/* lspci without -v never prints a subsystem: who assembled the card was
+ * not seen, which is unknown, not "nobody". */
+static void unread_subsystem(struct bom_component *c)
+{
+	const char *s = bom_get_cprop(c, "pci.subsystem");
+	struct bom_attr *a;
+
+	if (!s || strcmp(s, "unread") || bom_find_attr(c, "card-assembler"))
+		return;
+	a = bom_add_attr(c, "card-assembler", "none");
+	bom_set(&a->name, "the source did not show the subsystem");
+}
+
 /* A PCI function whose card assembler is the system's assembler is on the
  * system board, not on an add-in card: say so. */
 static void mark_onboard(struct bom *b)
@@ -348,6 +398,7 @@ void resolve_bom(struct bom *b, const struct db *db, const char *as_of)
 		attribute_storage(c, db, as_of);
 		attribute_oui(c, db, as_of);
 		ensure_maker(c);
+		unread_subsystem(c);
 	}
 	mark_onboard(b);
 }

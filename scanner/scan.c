@@ -34,6 +34,9 @@ static void usage(FILE *f)
 	      "Sources (any recorded source means only what is given is read):\n"
 	      "  --root DIR          read a captured tree: DIR/sys stands for /sys\n"
 	      "  --pci-dump FILE     read PCI from an lspci -x, -xxx or -xxxx dump\n"
+	      "  --lspci FILE        read PCI from lspci's text: -nn, -nnv[vv], -nnk,\n"
+	      "                      -mmnn, -vmmnn[k], -tvnn; names-only output (no\n"
+	      "                      -nn) is read too, its makers matched by name\n"
 	      "  --dmi-dump FILE     read SMBIOS from a dmidecode --dump-bin file\n"
 	      "  --lsusb FILE        read USB devices from the text of lsusb, lsusb -v or\n"
 	      "                      usb-devices (lsusb -t with lsusb or lsusb -v output\n"
@@ -101,11 +104,13 @@ static int make_serial(char buf[46])
 
 static int parse_opts(int argc, char **argv, struct scan_opts *o)
 {
-	enum { O_ROOT = 256, O_PCIDUMP, O_DMIDUMP, O_DMIDECODE, O_CPUINFO, O_LSUSB, O_PCIIDS,
-	       O_USBIDS, O_PNPIDS, O_IEEE, O_PROBE, O_FORMAT, O_NAME, O_TIMESTAMP, O_SERIAL };
+	enum { O_ROOT = 256, O_PCIDUMP, O_LSPCI, O_DMIDUMP, O_DMIDECODE, O_CPUINFO, O_LSUSB,
+	       O_PCIIDS, O_USBIDS, O_PNPIDS, O_IEEE, O_PROBE, O_FORMAT, O_NAME, O_TIMESTAMP,
+	       O_SERIAL };
 	static const struct option longopts[] = {
 		{"root", required_argument, NULL, O_ROOT},
 		{"pci-dump", required_argument, NULL, O_PCIDUMP},
+		{"lspci", required_argument, NULL, O_LSPCI},
 		{"dmi-dump", required_argument, NULL, O_DMIDUMP},
 		{"lsusb", required_argument, NULL, O_LSUSB},
 		{"dmidecode", required_argument, NULL, O_DMIDECODE},
@@ -137,6 +142,7 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 		switch (c) {
 		case O_ROOT: o->src.root = optarg; break;
 		case O_PCIDUMP: o->src.pci_dump = optarg; break;
+		case O_LSPCI: o->src.lspci = optarg; break;
 		case O_DMIDUMP: o->src.dmi_dump = optarg; break;
 		case O_LSUSB: o->src.lsusb = optarg; break;
 		case O_DMIDECODE: o->src.dmidecode = optarg; break;
@@ -174,6 +180,10 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 			fputs("Try 'hwbom scan --help'.\n", stderr); return -1;
 		}
 	}
+	if (o->src.pci_dump && o->src.lspci) {
+		msg_error("--pci-dump and --lspci: give one source of PCI functions");
+		return -1;
+	}
 	if (o->src.dmi_dump && o->src.dmidecode) {
 		msg_error("--dmi-dump and --dmidecode: give one SMBIOS source");
 		return -1;
@@ -191,6 +201,7 @@ static char *machine_name(const struct scan_opts *o)
 	char buf[256];
 	const char *path = o->src.root	    ? o->src.root
 			   : o->src.pci_dump  ? o->src.pci_dump
+			   : o->src.lspci     ? o->src.lspci
 			   : o->src.dmi_dump  ? o->src.dmi_dump
 			   : o->src.dmidecode ? o->src.dmidecode
 			   : o->src.lsusb     ? o->src.lsusb
