@@ -23,7 +23,7 @@ IEEE_DIR ?= /usr/share/ieee-data
 BUILD    ?= build
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-PKGS     := libpci libusb-1.0 libxml-2.0
+PKGS     := libpci libusb-1.0 libxml-2.0 libarchive
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wformat=2 -Wvla -Wpointer-arith -Wundef -Wno-format-nonliteral
 ifeq ($(CI),true)
@@ -47,9 +47,11 @@ LIB_SRC  := output/alloc.c output/err.c output/sanitize.c output/bom.c output/ro
             vendor-db/recfile.c vendor-db/db.c vendor-db/names.c \
             probes/probe.c probes/dmi.c probes/smbios.c probes/cpu.c probes/cpu_info.c probes/pci.c probes/pci_check.c probes/pci_names.c probes/usb.c probes/usb_desc.c probes/usb_ids.c \
             probes/display.c probes/edid.c probes/storage.c probes/net.c probes/oui.c probes/oui_index.c probes/spd.c \
-            probes/tpm.c probes/tpm_vendor.c \
-            scanner/policy.c scanner/waiver.c scanner/resolve.c scanner/judge.c scanner/outfile.c
-MAIN_SRC := scanner/main.c scanner/scan.c scanner/datadir.c scanner/dbcmd.c scanner/policycmd.c
+            probes/tpm.c probes/tpm_vendor.c probes/pci_dump.c \
+            scanner/policy.c scanner/waiver.c scanner/resolve.c scanner/judge.c scanner/outfile.c \
+            scanner/snapshot.c scanner/archive.c
+MAIN_SRC := scanner/main.c scanner/scan.c scanner/datadir.c scanner/dbcmd.c scanner/policycmd.c \
+            scanner/capture.c
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(MAIN_SRC:%.c=$(BUILD)/%.o)
 

@@ -413,9 +413,17 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 	return rc;
 }
 
+/* What run() reads under --root, for hwbom capture (probe.h). */
+static const char *const usb_reads[] = {
+	"sys/bus/usb/devices/",
+	"sys/bus/usb/devices/*/{descriptors,bConfigurationValue,speed,manufacturer,product,serial}",
+	NULL,
+};
+
 const struct probe_ops probe_usb = {
 	.name = "usb",
 	.help = "USB devices through libusb, strings from sysfs; sysfs trees",
 	.detect = probe_reads_sysfs,
 	.run = run,
+	.reads = usb_reads,
 };
