@@ -5,6 +5,7 @@
 #   make test       install what is missing, build, run every test
 #   make check-asan the tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench      timings (see build-aux/bench.sh)
+#   make corpus-check  scan every machine of ../shared/corpus, one line each (a report)
 #   make fuzz       libFuzzer targets, FUZZ_SECONDS each (clang)
 #   make install    PREFIX=/usr/local DESTDIR=
 #
@@ -117,6 +118,11 @@ check-asan: deps-test
 	ASAN_OPTIONS=detect_leaks=1:verify_asan_link_order=0 UBSAN_OPTIONS=print_stacktrace=1 \
 		tests/run-tests.sh build/asan build/asan/hwbom
 
+# A report on other people's captures where they are (not part of test).
+CORPUS ?= ../shared/corpus
+corpus-check: hwbom
+	@build-aux/corpus-check.sh ./hwbom $(CORPUS)
+
 bench: hwbom $(BUILD)/resolve_bench
 	build-aux/bench.sh ./hwbom
 	@echo; echo "== 5. the database =="; $(BUILD)/resolve_bench vendor-db $(IEEE_DIR)
@@ -167,7 +173,7 @@ uninstall:
 clean:
 	rm -rf build hwbom hwbom.xml
 
-.PHONY: all deps deps-test run schema test check-asan bench fuzz install uninstall clean FORCE
+.PHONY: all deps deps-test run schema test check-asan bench corpus-check fuzz install uninstall clean FORCE
 .SECONDARY:
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
