@@ -131,10 +131,10 @@ $(BUILD)/resolve_bench: tests/bench/resolve_bench.c $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(filter %.c %.o,$^) $(PKG_LIBS)
 
 # libFuzzer targets (clang): FUZZ_SECONDS each, seeded with the fixtures.
-FUZZ         := sanitize db pci_dump usb_desc smbios blobs
+FUZZ         := sanitize db pci_dump usb_desc smbios blobs archive
 FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS  := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-fuzz:
+fuzz: hwbom
 	@$(MAKE) -s --no-print-directory BUILD=build/fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link" \
 		$(LIB_SRC:%.c=build/fuzz/%.o)
 	@mkdir -p build/fuzz/corpus
@@ -143,10 +143,13 @@ fuzz:
 	    -o build/fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c $(LIB_SRC:%.c=build/fuzz/%.o) $(PKG_LIBS) || exit 1; \
 	done
 	@mkdir -p build/fuzz/corpus/db build/fuzz/corpus/pci_dump build/fuzz/corpus/sanitize \
-		build/fuzz/corpus/usb_desc build/fuzz/corpus/smbios build/fuzz/corpus/blobs
+		build/fuzz/corpus/usb_desc build/fuzz/corpus/smbios build/fuzz/corpus/blobs \
+		build/fuzz/corpus/archive
 	@cp vendor-db/data/*.db tests/fixtures/db/data/*.db build/fuzz/corpus/db/
 	@cp tests/fixtures/pci/*.dump build/fuzz/corpus/pci_dump/
 	@cp tests/fixtures/dmi/*.bin build/fuzz/corpus/smbios/
+	@./hwbom capture -q --from tests/fixtures/root/nics -o build/fuzz/corpus/archive/nics.tar.gz 2>/dev/null || \
+	  test -e build/fuzz/corpus/archive/nics.tar.gz
 	@for t in $(FUZZ); do \
 	  echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
 	  build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \

@@ -186,6 +186,57 @@ static int copy_data(struct archive *in, struct archive *out, unsigned long long
 	return r == ARCHIVE_EOF ? 0 : -1;
 }
 
+/* One entry of the archive at path into dir; -1 with e set. */
+static int extract_entry(struct archive *in, struct archive *out, struct archive_entry *ent,
+                         const char *path, const char *dir, unsigned long long *total,
+                         struct hw_err *e)
+{
+	/* a copy: setting the entry's path below frees libarchive's */
+	char *name = xstrdup(archive_entry_pathname(ent)), *dest;
+	const char *target = archive_entry_symlink(ent);
+	mode_t type = archive_entry_filetype(ent);
+	int rc = 0, r;
+
+	if (!name || bad_name(name)) {
+		rc = hw_fail(e, "%s: entry \"%s\": an absolute name or \"..\"", path,
+		             name ? name : "");
+		goto out;
+	}
+	if (archive_entry_hardlink(ent) ||
+	    (type != AE_IFREG && type != AE_IFDIR && type != AE_IFLNK))
+		goto out; /* devices, FIFOs, hard links: nothing a probe reads */
+	if (type == AE_IFLNK && (!target || !link_inside(name, target))) {
+		rc = hw_fail(e, "%s: link \"%s\" -> \"%s\" leads out of the capture", path, name,
+		             target ? target : "");
+		goto out;
+	}
+	dest = xasprintf("%s/%s", dir, name);
+	archive_entry_set_pathname(ent, dest);
+	free(dest);
+	archive_entry_set_uid(ent, getuid());
+	archive_entry_set_gid(ent, getgid());
+	archive_entry_set_perm(ent, type == AE_IFDIR ? 0755 : archive_entry_perm(ent) & 0644);
+	if (archive_write_header(out, ent) != ARCHIVE_OK) {
+		rc = hw_fail(e, "%s: %s: %s", path, name, archive_error_string(out));
+		goto out;
+	}
+	if (type == AE_IFREG && archive_entry_size(ent) > 0) {
+		r = copy_data(in, out, total);
+		if (r == -2)
+			rc = hw_fail(e, "%s: more than %llu GiB unpacked: not a capture", path,
+			             EXTRACT_MAX_BYTES >> 30);
+		else if (r < 0)
+			rc = hw_fail(e, "%s: %s: %s", path, name,
+			             archive_error_string(in) ? archive_error_string(in)
+			                                      : archive_error_string(out));
+	}
+	if (!rc && archive_write_finish_entry(out) != ARCHIVE_OK)
+		rc = hw_fail(e, "%s: %s: %s", path, name, archive_error_string(out));
+out:
+	free(name);
+	return rc;
+}
+
 int archive_extract(const char *path, const char *dir, struct hw_err *e)
 {
 	struct archive *in = archive_read_new(), *out = archive_write_disk_new();
@@ -206,20 +257,8 @@ int archive_extract(const char *path, const char *dir, struct hw_err *e)
 		goto out;
 	}
 	while (!rc && (r = archive_read_next_header(in, &ent)) != ARCHIVE_EOF) {
-		const char *name, *target;
-		char *dest;
-		mode_t type;
-
 		if (r != ARCHIVE_OK && r != ARCHIVE_WARN) {
 			rc = hw_fail(e, "%s: %s", path, archive_error_string(in));
-			break;
-		}
-		name = archive_entry_pathname(ent);
-		type = archive_entry_filetype(ent);
-		target = archive_entry_symlink(ent);
-		if (!name || bad_name(name)) {
-			rc = hw_fail(e, "%s: entry \"%s\": an absolute name or \"..\"", path,
-			             name ? name : "");
 			break;
 		}
 		if (++entries > EXTRACT_MAX_ENTRIES) {
@@ -227,37 +266,7 @@ int archive_extract(const char *path, const char *dir, struct hw_err *e)
 			             EXTRACT_MAX_ENTRIES);
 			break;
 		}
-		if (archive_entry_hardlink(ent) ||
-		    (type != AE_IFREG && type != AE_IFDIR && type != AE_IFLNK))
-			continue; /* devices, FIFOs, hard links: nothing a probe reads */
-		if (type == AE_IFLNK && (!target || !link_inside(name, target))) {
-			rc = hw_fail(e, "%s: link \"%s\" -> \"%s\" leads out of the capture", path,
-			             name, target ? target : "");
-			break;
-		}
-		dest = xasprintf("%s/%s", dir, name);
-		archive_entry_set_pathname(ent, dest);
-		free(dest);
-		archive_entry_set_uid(ent, getuid());
-		archive_entry_set_gid(ent, getgid());
-		archive_entry_set_perm(ent,
-		                       type == AE_IFDIR ? 0755 : archive_entry_perm(ent) & 0644);
-		if (archive_write_header(out, ent) != ARCHIVE_OK) {
-			rc = hw_fail(e, "%s: %s: %s", path, name, archive_error_string(out));
-			break;
-		}
-		if (type == AE_IFREG && archive_entry_size(ent) > 0) {
-			r = copy_data(in, out, &total);
-			if (r == -2)
-				rc = hw_fail(e, "%s: more than %llu GiB unpacked: not a capture",
-				             path, EXTRACT_MAX_BYTES >> 30);
-			else if (r < 0)
-				rc = hw_fail(e, "%s: %s: %s", path, name,
-				             archive_error_string(in) ? archive_error_string(in)
-				                                      : archive_error_string(out));
-		}
-		if (!rc && archive_write_finish_entry(out) != ARCHIVE_OK)
-			rc = hw_fail(e, "%s: %s: %s", path, name, archive_error_string(out));
+		rc = extract_entry(in, out, ent, path, dir, &total, e);
 	}
 out:
 	archive_read_free(in);

@@ -187,3 +187,10 @@ cscan --root "$out/notar.tar.gz" -o "$out/evil.xml" 2>"$out/err"
 if [ $? -eq 2 ] && [ ! -e "$out/evil.xml" ] && grep -q "notar.tar.gz: " "$out/err"; then ok; else
 	bad "--root of a file that is no archive: $(cat "$out/err")"
 fi
+# a truncated archive: an error naming the archive, not a crash (the fuzz
+# target found a use after free in this message)
+head -c 1000 "$out/cap/nics.tar.gz" >"$out/trunc.tar.gz"
+cscan --root "$out/trunc.tar.gz" -o "$out/evil.xml" 2>"$out/err"
+if [ $? -eq 2 ] && [ ! -e "$out/evil.xml" ] && grep -q "^hwbom: $out/trunc.tar.gz: " "$out/err"; then ok; else
+	bad "--root of a truncated archive: $(cat "$out/err")"
+fi
