@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -274,6 +275,47 @@ out:
 	return rc;
 }
 
+/* nftw() has no user pointer: the tree being checked. */
+static struct {
+	char top[PATH_MAX];
+	char bad[PATH_MAX];
+} v;
+
+static int check_link(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	char real[PATH_MAX];
+	size_t n = strlen(v.top);
+
+	(void)st, (void)ftw;
+	if (flag != FTW_SL)
+		return 0;
+	/* a link that resolves must resolve inside; one that does not leads
+	 * nowhere, and nothing is made after this */
+	if (realpath(path, real) && (strncmp(real, v.top, n) || (real[n] && real[n] != '/'))) {
+		snprintf(v.bad, sizeof v.bad, "%s", path + n + 1);
+		return 1;
+	}
+	return 0;
+}
+
+/* Every link of the tree at top resolves inside it. The names of the links
+ * were checked one by one; together (a link to "..", another through it)
+ * they could still lead out. */
+static int check_links(const char *top, const char *path, struct hw_err *e)
+{
+	int rc;
+
+	if (!realpath(top, v.top))
+		return hw_fail(e, "%s: %s", top, strerror(errno));
+	rc = nftw(top, check_link, 16, FTW_PHYS);
+	if (rc > 0)
+		hw_fail(e, "%s: link \"%s\" leads out of the capture", path, v.bad);
+	else if (rc < 0)
+		hw_fail(e, "%s: %s", top, strerror(errno));
+	memset(&v, 0, sizeof v);
+	return rc ? -1 : 0;
+}
+
 char *archive_unpack(const char *path, char **tmp, struct hw_err *e)
 {
 	const char *base = getenv("TMPDIR");
@@ -290,7 +332,7 @@ char *archive_unpack(const char *path, char **tmp, struct hw_err *e)
 		*tmp = NULL;
 		return NULL;
 	}
-	if (archive_extract(path, *tmp, e) < 0)
+	if (archive_extract(path, *tmp, e) < 0 || check_links(*tmp, path, e) < 0)
 		return NULL;
 	if ((d = opendir(*tmp))) {
 		while ((de = readdir(d)))

@@ -182,6 +182,16 @@ cscan --root "$out/evil.tar.gz" -o "$out/evil.xml" 2>"$out/err"
 if [ $? -eq 2 ] && grep -q "leads out of the capture" "$out/err"; then ok; else
 	bad "an archive with a link above its root: $(cat "$out/err")"
 fi
+# each link inside on its own, out together: x/l is t, y two levels above
+rm -rf "$out/evil" "$out/evil.xml" && mkdir -p "$out/evil/t/x"
+ln -s .. "$out/evil/t/x/l"
+ln -s x/l/../.. "$out/evil/t/y"
+tar czf "$out/evil.tar.gz" -C "$out/evil" t
+cscan --root "$out/evil.tar.gz" -o "$out/evil.xml" 2>"$out/err"
+if [ $? -eq 2 ] && grep -q 'link "t/y" leads out of the capture' "$out/err"; then ok; else
+	bad "an archive whose links together lead out: $(cat "$out/err")"
+fi
+rm -f "$out/evil.xml"
 printf 'not an archive\n' >"$out/notar.tar.gz"
 cscan --root "$out/notar.tar.gz" -o "$out/evil.xml" 2>"$out/err"
 if [ $? -eq 2 ] && [ ! -e "$out/evil.xml" ] && grep -q "notar.tar.gz: " "$out/err"; then ok; else
