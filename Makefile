@@ -5,6 +5,7 @@
 #   make test       install what is missing, build, run every test
 #   make check-asan the tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench      timings (see build-aux/bench.sh)
+#   make corpus-check  scan every machine of ../shared/corpus, one line each (a report)
 #   make fuzz       libFuzzer targets, FUZZ_SECONDS each (clang)
 #   make install    PREFIX=/usr/local DESTDIR=
 #
@@ -23,7 +24,7 @@ IEEE_DIR ?= /usr/share/ieee-data
 BUILD    ?= build
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-PKGS     := libpci libusb-1.0 libxml-2.0
+PKGS     := libpci libusb-1.0 libxml-2.0 libarchive
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wformat=2 -Wvla -Wpointer-arith -Wundef -Wno-format-nonliteral
 ifeq ($(CI),true)
@@ -51,9 +52,11 @@ LIB_SRC  := output/alloc.c output/err.c output/sanitize.c output/bom.c output/ro
             probes/lspci_text.c probes/lspci_fields.c probes/lspci_lines.c probes/lspci_vmm.c probes/lspci_tree.c \
             probes/usb.c probes/usb_desc.c probes/usb_ids.c probes/lsusb_text.c \
             probes/display.c probes/edid.c probes/storage.c probes/net.c probes/oui.c probes/oui_index.c probes/spd.c \
-            probes/tpm.c probes/tpm_vendor.c \
-            scanner/policy.c scanner/waiver.c scanner/resolve.c scanner/judge.c scanner/outfile.c
-MAIN_SRC := scanner/main.c scanner/scan.c scanner/judging.c scanner/check.c scanner/diffcmd.c scanner/datadir.c scanner/dbcmd.c scanner/policycmd.c
+            probes/tpm.c probes/tpm_vendor.c probes/pci_dump.c \
+            scanner/policy.c scanner/waiver.c scanner/resolve.c scanner/judge.c scanner/outfile.c \
+            scanner/snapshot.c scanner/archive.c
+MAIN_SRC := scanner/main.c scanner/scan.c scanner/judging.c scanner/check.c scanner/diffcmd.c \
+            scanner/datadir.c scanner/dbcmd.c scanner/policycmd.c scanner/capture.c
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(MAIN_SRC:%.c=$(BUILD)/%.o)
 
@@ -119,6 +122,11 @@ check-asan: deps-test
 	ASAN_OPTIONS=detect_leaks=1:verify_asan_link_order=0 UBSAN_OPTIONS=print_stacktrace=1 \
 		tests/run-tests.sh build/asan build/asan/hwbom
 
+# A report on other people's captures where they are (not part of test).
+CORPUS ?= ../shared/corpus
+corpus-check: hwbom
+	@build-aux/corpus-check.sh ./hwbom $(CORPUS)
+
 bench: hwbom $(BUILD)/resolve_bench
 	build-aux/bench.sh ./hwbom
 	@echo; echo "== 5. the database =="; $(BUILD)/resolve_bench vendor-db $(IEEE_DIR)
@@ -127,10 +135,11 @@ $(BUILD)/resolve_bench: tests/bench/resolve_bench.c $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(filter %.c %.o,$^) $(PKG_LIBS)
 
 # libFuzzer targets (clang): FUZZ_SECONDS each, seeded with the fixtures.
-FUZZ         := sanitize db pci_dump usb_desc lsusb_text smbios blobs bom_read dmidecode lspci
+FUZZ         := sanitize db pci_dump usb_desc lsusb_text smbios blobs bom_read dmidecode lspci \
+                archive
 FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS  := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-fuzz:
+fuzz: hwbom
 	@$(MAKE) -s --no-print-directory BUILD=build/fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link" \
 		$(LIB_SRC:%.c=build/fuzz/%.o)
 	@mkdir -p build/fuzz/corpus
@@ -141,7 +150,7 @@ fuzz:
 	@mkdir -p build/fuzz/corpus/db build/fuzz/corpus/pci_dump build/fuzz/corpus/sanitize \
 		build/fuzz/corpus/usb_desc build/fuzz/corpus/lsusb_text build/fuzz/corpus/smbios \
 		build/fuzz/corpus/blobs build/fuzz/corpus/bom_read build/fuzz/corpus/dmidecode \
-		build/fuzz/corpus/lspci
+		build/fuzz/corpus/lspci build/fuzz/corpus/archive
 	@cp tests/e2e/expected/huawei-taishan.out build/fuzz/corpus/bom_read/taishan.xml
 	@cp vendor-db/data/*.db tests/fixtures/db/data/*.db build/fuzz/corpus/db/
 	@cp tests/fixtures/pci/*.dump build/fuzz/corpus/pci_dump/
@@ -149,6 +158,8 @@ fuzz:
 	@cp tests/fixtures/dmi/*.bin build/fuzz/corpus/smbios/
 	@cp tests/fixtures/lsusb/*.lsusb* tests/fixtures/lsusb/*.usb-devices build/fuzz/corpus/lsusb_text/
 	@cp tests/fixtures/dmi/text/*.txt build/fuzz/corpus/dmidecode/
+	@./hwbom capture -q --from tests/fixtures/root/nics -o build/fuzz/corpus/archive/nics.tar.gz 2>/dev/null || \
+	  test -e build/fuzz/corpus/archive/nics.tar.gz
 	@for t in $(FUZZ); do \
 	  echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
 	  build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
@@ -175,7 +186,7 @@ uninstall:
 clean:
 	rm -rf build hwbom hwbom.xml
 
-.PHONY: all deps deps-test run schema test check-asan bench fuzz install uninstall clean FORCE
+.PHONY: all deps deps-test run schema test check-asan bench corpus-check fuzz install uninstall clean FORCE
 .SECONDARY:
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

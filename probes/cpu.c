@@ -119,7 +119,18 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 	}
 #endif
 	if (recfile_slurp(path, &buf, &len, &io) < 0) {
-		bom_set_coverage(bom, "cpu", "unavailable", io.msg);
+		size_t n = strlen(path);
+
+		/* in a tree, the path inside it: where the tree sits (a temporary
+		 * copy of an archive) is no fact of the machine */
+		if (src->root && !strncmp(io.msg, path, n)) {
+			char *detail = xasprintf("proc/cpuinfo%s", io.msg + n);
+
+			bom_set_coverage(bom, "cpu", "unavailable", detail);
+			free(detail);
+		} else {
+			bom_set_coverage(bom, "cpu", "unavailable", io.msg);
+		}
 	} else {
 		if (cpu_parse_cpuinfo(buf, len, &ci) < 0) {
 			if (src->root)
@@ -140,9 +151,16 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 	return rc;
 }
 
+/* What run() reads under --root, for hwbom capture (probe.h). */
+static const char *const cpu_reads[] = {
+	"proc/cpuinfo",
+	NULL,
+};
+
 const struct probe_ops probe_cpu = {
 	.name = "cpu",
 	.help = "the processor: CPUID on x86, /proc/cpuinfo (MIDR) elsewhere",
 	.detect = detect,
 	.run = run,
+	.reads = cpu_reads,
 };

@@ -106,9 +106,17 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 	return 0;
 }
 
+/* What run() reads under --root, for hwbom capture (probe.h). */
+static const char *const display_reads[] = {
+	"sys/class/drm/",
+	"sys/class/drm/*-*/edid",
+	NULL,
+};
+
 const struct probe_ops probe_display = {
 	.name = "display",
 	.help = "displays: the EDID of each DRM connector",
 	.detect = probe_reads_sysfs,
 	.run = run,
+	.reads = display_reads,
 };

@@ -164,7 +164,9 @@ static int read_tables(const char *sys, struct bom *bom, int recorded, struct hw
 	size_t elen, tlen;
 	int rc = 1;
 
-	if (recfile_slurp(epath, &epb, &elen, &io) == 0 && recfile_slurp(tpath, &tb, &tlen, &io) == 0) {
+	/* an empty file is one a capture could not read (hwbom capture) */
+	if (recfile_slurp(epath, &epb, &elen, &io) == 0 && recfile_slurp(tpath, &tb, &tlen, &io) == 0 &&
+	    elen && tlen) {
 		if (smbios_entry_point((uint8_t *)epb, elen, &ep, &why) < 0) {
 			if (recorded)
 				rc = hw_fail(e, "%s: %s", epath, why);
@@ -225,7 +227,15 @@ static int read_id(const char *sys, struct bom *bom)
 			c = bom_add_component(bom, map[i].kind, map[i].kind);
 			bom_set(&c->description, map[i].kind);
 		}
-		if (recfile_slurp(path, &val, &n, &io) == 0) {
+		int got = recfile_slurp(path, &val, &n, &io) == 0;
+
+		if (got && !n) {
+			/* sysfs ends every attribute with a newline: an empty one
+			 * is a file a capture could not read (hwbom capture) */
+			free(val);
+			got = 0;
+		}
+		if (got) {
 			while (n && (val[n - 1] == '\n' || val[n - 1] == ' '))
 				n--;
 			val[n] = '\0';
@@ -279,9 +289,20 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 	return rc;
 }
 
+/* What run() reads under --root, for hwbom capture (probe.h). */
+static const char *const dmi_reads[] = {
+	"sys/firmware/dmi/tables/{smbios_entry_point,DMI}",
+	"sys/class/dmi/id/{bios_vendor,bios_version,bios_date,sys_vendor,product_name}",
+	"sys/class/dmi/id/{product_version,product_serial,product_uuid,product_sku}",
+	"sys/class/dmi/id/{product_family,board_vendor,board_name,board_version}",
+	"sys/class/dmi/id/{board_serial,chassis_vendor,chassis_version,chassis_serial}",
+	NULL,
+};
+
 const struct probe_ops probe_dmi = {
 	.name = "dmi",
 	.help = "SMBIOS/DMI: system, board, BIOS, CPUs, memory, TPM",
 	.detect = detect,
 	.run = run,
+	.reads = dmi_reads,
 };

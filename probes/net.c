@@ -231,9 +231,46 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 	return 0;
 }
 
+/* For hwbom capture: of an interface, only what run() would use: nothing of
+ * one that is not on hardware, and its address only when it is a permanent,
+ * universally administered one (a MAC address is personal data otherwise). */
+static int capture_keep(const char *root, const char *rel)
+{
+	char *iface = xasprintf("%s/%s", root, rel), *slash, *addr = NULL, *type = NULL, mac[13];
+	char *devlink, first[3];
+	int keep;
+
+	/* rel is sys/class/net/IFACE/...: cut after IFACE */
+	slash = strchr(iface + strlen(root) + sizeof "/sys/class/net/" - 1, '/');
+	if (slash)
+		*slash = '\0';
+	devlink = xasprintf("%s/device", iface);
+	keep = access(devlink, F_OK) == 0;
+	if (keep && slash && !strcmp(slash + 1, "address")) {
+		addr = attr(iface, "address");
+		type = attr(iface, "addr_assign_type");
+		keep = mac_digits(addr, mac) == 0 && (!type || !strcmp(type, "0"));
+		if (keep) {
+			memcpy(first, mac, 2), first[2] = '\0';
+			keep = !(strtoul(first, NULL, 16) & 0x02); /* universal */
+		}
+	}
+	free(addr), free(type), free(devlink), free(iface);
+	return keep;
+}
+
+/* What run() reads under --root, for hwbom capture (probe.h). */
+static const char *const net_reads[] = {
+	"sys/class/net/",
+	"sys/class/net/*/{device,device/driver,addr_assign_type,address}",
+	NULL,
+};
+
 const struct probe_ops probe_net = {
 	.name = "net",
 	.help = "network interfaces: permanent MAC addresses and their IEEE registrants",
 	.detect = probe_reads_sysfs,
 	.run = run,
+	.reads = net_reads,
+	.capture_keep = capture_keep,
 };

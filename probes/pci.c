@@ -159,45 +159,60 @@ static int is_dir(const char *path)
 	return 1;
 }
 
+/* libpci's dump method on a checked copy of the dump at file. */
+static int setup_dump(struct pci_access *pacc, const char *file, struct bom *bom, char **path,
+		      struct hw_err *e)
+{
+	/* libpci reads a checked copy holding only what it needs */
+	int fd = memfd_create("hwbom-pci-dump", MFD_CLOEXEC);
+	FILE *copy = fd < 0 ? NULL : fdopen(fd, "w");
+
+	if (!copy) {
+		if (fd >= 0)
+			close(fd);
+		return hw_fail(e, "cannot make a memory file: %s", strerror(errno));
+	}
+	if (pci_dump_normalize(file, copy, e) < 0) {
+		fclose(copy);
+		return -1;
+	}
+	cb.dump_copy = copy;
+	*path = xasprintf("/proc/self/fd/%d", fd);
+	pacc->method = PCI_ACCESS_DUMP;
+	pci_set_param(pacc, "dump.name", *path);
+	bom_set_coverage(bom, "pci", "read", "lspci -x dump");
+	return 0;
+}
+
 /* Choose the access method; 0 to go on, 1 when the source is absent
  * (coverage already set), -1 on error. *path is set to what libpci reads
- * (the dump's checked copy, or the sysfs directory). */
+ * (the dump's checked copy, or the sysfs directory). Under --root, a tree
+ * without sys/bus/pci/devices is read from its pci.dump if it has one (a
+ * capture's lspci -xxx dump: hwbom capture). */
 static int setup(struct pci_access *pacc, const struct probe_src *src, struct bom *bom,
 		 char **path, struct hw_err *e)
 {
 	if (src->lspci)
 		return 0; /* text: no access method, only names */
-	if (src->pci_dump) {
-		/* libpci reads a checked copy holding only what it needs */
-		int fd = memfd_create("hwbom-pci-dump", MFD_CLOEXEC);
-		FILE *copy = fd < 0 ? NULL : fdopen(fd, "w");
-
-		if (!copy) {
-			if (fd >= 0)
-				close(fd);
-			return hw_fail(e, "cannot make a memory file: %s", strerror(errno));
-		}
-		if (pci_dump_normalize(src->pci_dump, copy, e) < 0) {
-			fclose(copy);
-			return -1;
-		}
-		cb.dump_copy = copy;
-		*path = xasprintf("/proc/self/fd/%d", fd);
-		pacc->method = PCI_ACCESS_DUMP;
-		pci_set_param(pacc, "dump.name", *path);
-		bom_set_coverage(bom, "pci", "read", "lspci -x dump");
-		return 0;
-	}
+	if (src->pci_dump)
+		return setup_dump(pacc, src->pci_dump, bom, path, e);
 	if (src->root) {
-		char *devices;
+		char *devices, *dump;
+		int rc;
 
 		if (!is_dir(src->root))
 			return hw_fail(e, "%s: %s", src->root, strerror(errno));
-		*path = xasprintf("%s/sys/bus/pci", src->root);
-		devices = xasprintf("%s/devices", *path);
+		devices = xasprintf("%s/sys/bus/pci/devices", src->root);
 		if (!is_dir(devices)) {
-			bom_set_coverage(bom, "pci", "absent", "no sys/bus/pci/devices in the tree");
 			free(devices);
+			dump = xasprintf("%s/pci.dump", src->root);
+			if (access(dump, F_OK) == 0) {
+				rc = setup_dump(pacc, dump, bom, path, e);
+				free(dump);
+				return rc;
+			}
+			free(dump);
+			bom_set_coverage(bom, "pci", "absent", "no sys/bus/pci/devices in the tree");
 			return 1;
 		}
 		if (pci_check_sysfs(devices, e) < 0) {
@@ -205,6 +220,7 @@ static int setup(struct pci_access *pacc, const struct probe_src *src, struct bo
 			return -1;
 		}
 		free(devices);
+		*path = xasprintf("%s/sys/bus/pci", src->root);
 		pacc->method = PCI_ACCESS_SYS_BUS_PCI;
 		pci_set_param(pacc, "sysfs.path", *path);
 		bom_set_coverage(bom, "pci", "read", "sysfs tree");
@@ -492,9 +508,39 @@ out:
 	return rc;
 }
 
+/* For hwbom capture: libpci reads a function's config only when the
+ * kernel's revision or subsystem attributes are missing (old kernels). */
+static int capture_keep(const char *root, const char *rel)
+{
+	static const char *const attrs[] = {"revision", "subsystem_vendor", "subsystem_device"};
+	size_t n = strlen(rel);
+	int keep = 0;
+
+	if (n < 7 || strcmp(rel + n - 7, "/config"))
+		return 1;
+	for (size_t i = 0; !keep && i < sizeof attrs / sizeof *attrs; i++) {
+		char *path = xasprintf("%s/%.*s/%s", root, (int)(n - 7), rel, attrs[i]);
+
+		keep = access(path, F_OK) != 0;
+		free(path);
+	}
+	return keep;
+}
+
+/* What run() reads under --root, for hwbom capture (probe.h). */
+static const char *const pci_reads[] = {
+	"sys/bus/pci/devices/",
+	/* libpci reads these; config only where one of the last three is missing */
+	"sys/bus/pci/devices/*/{vendor,device,class,revision,subsystem_vendor,subsystem_device}",
+	"sys/bus/pci/devices/*/config",
+	NULL,
+};
+
 const struct probe_ops probe_pci = {
 	.name = "pci",
 	.help = "PCI functions through libpci: live, lspci -x dumps, sysfs trees; lspci text",
 	.detect = detect,
 	.run = run,
+	.reads = pci_reads,
+	.capture_keep = capture_keep,
 };

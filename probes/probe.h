@@ -38,6 +38,17 @@ struct probe_ops {
 	 * absent is coverage, not an error; a file the user named that cannot
 	 * be read or parsed is: -1 with e naming the file (and line). */
 	int (*run)(const struct probe_src *src, struct bom *bom, struct hw_err *e);
+	/* What run() reads under --root DIR, for `hwbom capture`: glob(3)
+	 * patterns relative to DIR ({a,b} allowed), NULL-terminated. A
+	 * pattern ending in '/' names a directory whose presence alone
+	 * matters (it is made, its contents are not copied); a symbolic link
+	 * is copied as a link, its target made too. */
+	const char *const *reads;
+	/* If set, capture copies a file matched by reads only when this
+	 * returns 1 (rel relative to root): how a probe keeps out of a capture
+	 * what it would not use (the net probe: addresses that are not
+	 * permanent hardware addresses). */
+	int (*capture_keep)(const char *root, const char *rel);
 };
 
 extern const struct probe_ops probe_pci;

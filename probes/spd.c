@@ -54,7 +54,8 @@ static void read_spd(const struct layout *l, const char *path, const char *dev,
 	const unsigned char *s;
 	size_t len = 0;
 
-	if (recfile_slurp(path, &buf, &len, &io) < 0) {
+	/* an empty EEPROM file is one a capture could not read (hwbom capture) */
+	if (recfile_slurp(path, &buf, &len, &io) < 0 || !len) {
 		(*unread)++;
 	} else if (len < l->len || (unsigned char)buf[2] != l->type) {
 		/* at24 drives any EEPROM: only an SPD of its type counts */
@@ -123,9 +124,17 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 	return 0;
 }
 
+/* What run() reads under --root, for hwbom capture (probe.h). */
+static const char *const spd_reads[] = {
+	"sys/bus/i2c/drivers/{ee1004,at24}/",
+	"sys/bus/i2c/drivers/{ee1004,at24}/*-*/eeprom",
+	NULL,
+};
+
 const struct probe_ops probe_spd = {
 	.name = "memory",
 	.help = "DDR4 SPD EEPROMs: module and DRAM die makers",
 	.detect = probe_reads_sysfs,
 	.run = run,
+	.reads = spd_reads,
 };

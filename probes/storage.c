@@ -146,9 +146,17 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 	return 0;
 }
 
+/* What run() reads under --root, for hwbom capture (probe.h). */
+static const char *const storage_reads[] = {
+	"sys/class/nvme/nvme*/{model,serial,firmware_rev,device}",
+	"sys/block/sd*/device/{vendor,model,rev}",
+	NULL,
+};
+
 const struct probe_ops probe_storage = {
 	.name = "storage",
 	.help = "NVMe controllers and ATA/SCSI disks from sysfs",
 	.detect = probe_reads_sysfs,
 	.run = run,
+	.reads = storage_reads,
 };

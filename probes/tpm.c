@@ -96,9 +96,16 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 	return 0;
 }
 
+/* What run() reads under --root, for hwbom capture (probe.h). */
+static const char *const tpm_reads[] = {
+	"sys/class/tpm/tpm[0-9]*/{tpm_version_major,device/caps}",
+	NULL,
+};
+
 const struct probe_ops probe_tpm = {
 	.name = "tpm",
 	.help = "the TPM: its manufacturer from sysfs (1.2) or the chip (2.0)",
 	.detect = probe_reads_sysfs,
 	.run = run,
+	.reads = tpm_reads,
 };

@@ -452,9 +452,17 @@ static int detect(const struct probe_src *src)
 	return src->lsusb || probe_reads_sysfs(src);
 }
 
+/* What run() reads under --root, for hwbom capture (probe.h). */
+static const char *const usb_reads[] = {
+	"sys/bus/usb/devices/",
+	"sys/bus/usb/devices/*/{descriptors,bConfigurationValue,speed,manufacturer,product,serial}",
+	NULL,
+};
+
 const struct probe_ops probe_usb = {
 	.name = "usb",
 	.help = "USB devices through libusb, strings from sysfs; sysfs trees; lsusb text",
 	.detect = detect,
 	.run = run,
+	.reads = usb_reads,
 };

@@ -35,6 +35,7 @@ int cmd_check(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_db(int argc, char **argv);
 int cmd_policy(int argc, char **argv);
+int cmd_capture(int argc, char **argv);
 
 /* Print a database string to stdout, sanitised (an overlay may hold anything). */
 void print_str(const char *s);

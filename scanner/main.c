@@ -20,6 +20,7 @@ static void usage(FILE *f)
 	      "  diff      compare a delivered machine's BOM with the expected one or an order\n"
 	      "  db        look up, check and count the origin database\n"
 	      "  policy    list the policies and show what one holds\n"
+	      "  capture   copy what the probes read here, to scan it elsewhere\n"
 	      "\n"
 	      "Options:\n"
 	      "  -h, --help     show this help (hwbom COMMAND --help for a command's)\n"
@@ -82,6 +83,8 @@ int main(int argc, char **argv)
 		rc = cmd_db(argc - 1, argv + 1);
 	} else if (!strcmp(argv[1], "policy")) {
 		rc = cmd_policy(argc - 1, argv + 1);
+	} else if (!strcmp(argv[1], "capture")) {
+		rc = cmd_capture(argc - 1, argv + 1);
 	} else {
 		msg_error("unknown command '%s' (try 'hwbom --help')", argv[1]);
 		rc = EXIT_BAD;

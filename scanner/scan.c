@@ -15,9 +15,11 @@
 #include "../output/cyclonedx.h"
 #include "../output/text.h"
 #include "../probes/probe.h"
+#include "archive.h"
 #include "hwbom.h"
 #include "judging.h"
 #include "outfile.h"
+#include "snapshot.h"
 
 struct scan_opts {
 	struct probe_src src;
@@ -33,6 +35,8 @@ static void usage(FILE *f)
 	      "\n"
 	      "Sources (any recorded source means only what is given is read):\n"
 	      "  --root DIR          read a captured tree: DIR/sys stands for /sys\n"
+	      "  --root FILE.tar.gz  read a capture archive (hwbom capture -o FILE.tar.gz;\n"
+	      "                      also .tgz, .tar.bz2, .tar.xz, .tar)\n"
 	      "  --pci-dump FILE     read PCI from an lspci -x, -xxx or -xxxx dump\n"
 	      "  --lspci FILE        read PCI from lspci's text: -nn, -nnv[vv], -nnk,\n"
 	      "                      -mmnn, -vmmnn[k], -tvnn; names-only output (no\n"
@@ -217,6 +221,18 @@ static char *machine_name(const struct scan_opts *o)
 			copy[--n] = '\0';
 		base = xstrdup(basename(copy));
 		free(copy);
+		if (path == o->src.root && archive_name(base)) {
+			static const char *const tails[] = {".tar.gz", ".tgz", ".tar.bz2", ".tar.xz",
+							    ".tar"};
+
+			for (size_t i = 0; i < sizeof tails / sizeof *tails; i++) {
+				n = strlen(base);
+				if (n > strlen(tails[i]) && !strcmp(base + n - strlen(tails[i]), tails[i])) {
+					base[n - strlen(tails[i])] = '\0';
+					break;
+				}
+			}
+		}
 		return base;
 	}
 	if (gethostname(buf, sizeof buf) == 0) {
@@ -251,6 +267,30 @@ static int write_bom(const struct scan_opts *o, const struct bom *b, struct hw_e
 	return outfile_commit(&out, e);
 }
 
+/* m with each "ROOT/" of the unpacked copy of an archive written as
+ * "ARCHIVE:" (the user named the archive, not our temporary copy). Free
+ * with free(). */
+static char *name_archive(const char *m, const char *root, const char *archive)
+{
+	char *pre = root ? xasprintf("%s/", root) : NULL, *out, *o;
+	size_t n = pre ? strlen(pre) : 0, count = 0;
+	const char *p, *q;
+
+	if (!pre)
+		return xstrdup(m);
+	for (p = m; (q = strstr(p, pre)); p = q + n)
+		count++;
+	out = o = xmalloc(strlen(m) + count * (strlen(archive) + 1) + 1);
+	for (p = m; (q = strstr(p, pre)); p = q + n) {
+		memcpy(o, p, (size_t)(q - p));
+		o += q - p;
+		o += sprintf(o, "%s:", archive);
+	}
+	strcpy(o, p);
+	free(pre);
+	return out;
+}
+
 /* The database and the policies, loaded on a second thread while the
  * probes read the hardware: the two are independent, and each costs a few
  * milliseconds (the database's parse; libpci's of pci.ids). */
@@ -274,12 +314,25 @@ int cmd_scan(int argc, char **argv)
 	struct hw_err e = {0};
 	struct loader l = {0};
 	struct bom *b = NULL;
-	char date[11], *name;
+	char date[11], *name, *unpacked = NULL, *root = NULL, *m;
+	const char *archive = NULL;
 	pthread_t thread;
 	int rc = EXIT_BAD, threaded, probed;
+	struct stat st;
 
 	if (parse_opts(argc, argv, &o) < 0)
 		return EXIT_BAD;
+	name = machine_name(&o);
+	/* --root FILE: a capture archive, read from a private copy */
+	if (o.src.root && stat(o.src.root, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		if (!(root = archive_unpack(o.src.root, &unpacked, &e))) {
+			msg_error("%s", e.msg);
+			rc = EXIT_BAD;
+			goto unpack_failed;
+		}
+		archive = o.src.root;
+		o.src.root = root;
+	}
 	l.j = &o.j;
 	threaded = pthread_create(&thread, NULL, load_main, &l) == 0;
 	if (!threaded)
@@ -287,9 +340,7 @@ int cmd_scan(int argc, char **argv)
 	b = bom_new();
 	today_utc(date);
 	bom_set(&b->as_of, o.j.as_of ? o.j.as_of : date);
-	name = machine_name(&o);
 	bom_set(&b->machine, name);
-	free(name);
 	probed = probe_run_all(&o.src, b, &e);
 	if (threaded)
 		pthread_join(thread, NULL);
@@ -307,13 +358,23 @@ int cmd_scan(int argc, char **argv)
 	rc = judging_status(&o.j, b);
 out:
 	if (!o.quiet)
-		for (size_t i = 0; i < e.nwarnings; i++)
-			msg_warning("%s", e.warnings[i]);
-	if (rc == EXIT_BAD)
-		msg_error("%s", e.msg);
-	hw_err_clear(&e);
+		for (size_t i = 0; i < e.nwarnings; i++) {
+			m = name_archive(e.warnings[i], root, archive);
+			msg_warning("%s", m);
+			free(m);
+		}
+	if (rc == EXIT_BAD) {
+		m = name_archive(e.msg, root, archive);
+		msg_error("%s", m);
+		free(m);
+	}
 	hw_err_clear(&l.e);
 	bom_free(b);
 	judging_clear(&o.j);
+unpack_failed:
+	hw_err_clear(&e);
+	if (unpacked)
+		snapshot_remove(unpacked);
+	free(unpacked), free(root), free(name);
 	return rc;
 }

@@ -1,0 +1,154 @@
+#!/bin/sh
+# corpus-check.sh [HWBOM] [CORPUS] - scan every machine of a corpus of other
+# people's captures and print one line per machine: what was read, how many
+# components and attributions, the share of components whose every role
+# resolved to an entity, and the verdict. A report, not a test (`make
+# corpus-check`; not part of `make test`): nothing of the corpus goes into
+# the project. CORPUS defaults to ../shared/corpus; without it, nothing is
+# done.
+#
+# Each machine is a folder of whatever its owner captured: lspci text or
+# hex dumps, lsusb, dmidecode text or --dump-bin files, cpuinfo, sysfs
+# trees packed as tar archives (read with --root FILE). Text sources are
+# given with the options `hwbom scan --help` lists (--lspci, --lsusb,
+# --dmidecode, --cpuinfo where this hwbom has them); files no option takes
+# are named as unused.
+set -u
+
+hwbom=${1:-./hwbom}
+corpus=${2:-../shared/corpus}
+if [ ! -d "$corpus" ]; then
+	echo "corpus-check: no corpus at $corpus; nothing to check"
+	exit 0
+fi
+command -v xmllint >/dev/null 2>&1 || {
+	echo "corpus-check: xmllint is needed (Debian libxml2-utils)" >&2
+	exit 2
+}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+help=$("$hwbom" scan --help) || exit 2
+has() { printf '%s\n' "$help" | grep -q -- "^ *$1 "; }
+
+# lspci files, best first: 3 a hex dump (lspci -x), 2 numeric ids as lspci
+# -nn or -n prints them, 1 lspci -vmm with numbers; 0 no ids (a tree, names
+# only)
+lspci_kind() {
+	if grep -q '^[0-9a-f][0-9a-f]: [0-9a-f][0-9a-f] [0-9a-f][0-9a-f] ' "$1"; then
+		echo 3
+	elif grep -Eq '^([0-9a-f]{4}:)?[0-9a-f]{2}:[0-9a-f]{2}\.[0-7] .*([[][0-9a-f]{4}:[0-9a-f]{4}[]]|: [0-9a-f]{4}:[0-9a-f]{4})' "$1"; then
+		echo 2
+	elif grep -Eq '^Vendor:.*[[][0-9a-f]{4}[]]' "$1"; then
+		echo 1
+	else
+		echo 0
+	fi
+}
+
+# XPath helpers over a BOM (CycloneDX, any namespace)
+C="/*[local-name()='bom']/*[local-name()='components']/*[local-name()='component']"
+P="*[local-name()='properties']/*[local-name()='property']"
+ROLE="starts-with(@name,'hwbom:origin:') and not(contains(substring(@name,14),':'))"
+num() { xmllint --xpath "$2" "$1" 2>/dev/null || echo 0; }
+
+printf '# machine  read=probes that read something  components attributions resolved=share of components with roles whose every role is an entity  verdict  (files given; unused)\n'
+for dir in "$corpus"/*/; do
+	m=$(basename "$dir")
+	set --
+	used="" unused="" best_pci="" best_kind=0 usb="" dmi=""
+	for f in "$dir"*; do
+		[ -f "$f" ] || continue
+		b=$(basename "$f")
+		case "$b" in
+		SOURCE.txt | README*) continue ;;
+		*.tar.bz2 | *.tar.gz | *.tgz | *.tar.xz | *.tar)
+			set -- "$@" --root "$f"
+			used="$used $b"
+			continue
+			;;
+		*.gz)
+			gzip -dc "$f" >"$tmp/${b%.gz}" 2>/dev/null || { unused="$unused $b"; continue; }
+			f="$tmp/${b%.gz}"
+			;;
+		esac
+		case "$b" in
+		lspci*)
+			k=$(lspci_kind "$f")
+			if [ "$k" -gt "$best_kind" ]; then
+				[ -n "$best_pci" ] && unused="$unused $(basename "$best_pci")"
+				best_pci=$f best_kind=$k
+			else
+				unused="$unused $b"
+			fi
+			;;
+		lsusb*)
+			# verbose output says more; a tree (-t) has no ids
+			if grep -q '^Bus [0-9]* Device [0-9]*: ID ' "$f" &&
+				{ [ -z "$usb" ] || grep -q idVendor "$f"; }; then
+				[ -n "$usb" ] && unused="$unused $(basename "$usb")"
+				usb=$f
+			else
+				unused="$unused $b"
+			fi
+			;;
+		dmidecode*)
+			if head -c 5 "$f" | grep -q '^_SM'; then
+				dmi="--dmi-dump $f"
+			elif grep -q '^Handle 0x' "$f" && has --dmidecode; then
+				dmi="--dmidecode $f"
+			else
+				unused="$unused $b"
+				continue
+			fi
+			used="$used $b"
+			;;
+		cpuinfo*)
+			if has --cpuinfo; then
+				set -- "$@" --cpuinfo "$f"
+				used="$used $b"
+			else
+				unused="$unused $b"
+			fi
+			;;
+		*) unused="$unused $b" ;;
+		esac
+	done
+	if [ "$best_kind" -eq 3 ]; then
+		set -- "$@" --pci-dump "$best_pci"
+		used="$used $(basename "$best_pci")"
+	elif [ "$best_kind" -gt 0 ] && has --lspci; then
+		set -- "$@" --lspci "$best_pci"
+		used="$used $(basename "$best_pci")"
+	elif [ -n "$best_pci" ]; then
+		unused="$unused $(basename "$best_pci")"
+	fi
+	if [ -n "$usb" ] && has --lsusb; then
+		set -- "$@" --lsusb "$usb"
+		used="$used $(basename "$usb")"
+	elif [ -n "$usb" ]; then
+		unused="$unused $(basename "$usb")"
+	fi
+	# shellcheck disable=SC2086 # "--dmi-dump FILE": two words; corpus names have no blanks
+	[ -n "$dmi" ] && set -- "$@" $dmi
+	files="(${used# }${unused:+${used:+; }unused:$unused})"
+	if [ $# -eq 0 ]; then
+		printf '%s  nothing hwbom reads %s\n' "$m" "$files"
+		continue
+	fi
+	"$hwbom" scan "$@" --name "$m" --fail-on never -q -o "$tmp/bom.xml" 2>"$tmp/err"
+	if [ $? -ne 0 ]; then
+		printf '%s  error: %s %s\n' "$m" "$(head -1 "$tmp/err")" "$files"
+		continue
+	fi
+	b=$tmp/bom.xml
+	read=$(xmllint --xpath "/*[local-name()='bom']/*[local-name()='metadata']/$P[starts-with(@name,'hwbom:coverage:') and not(contains(substring(@name,16),':')) and (.='read' or .='partial')]/@name" "$b" 2>/dev/null |
+		sed 's/ name="hwbom:coverage:\([^"]*\)"/\1 /g' | tr -s ' \n' ',' | sed 's/^,//; s/,$//')
+	comps=$(num "$b" "count($C)")
+	attrs=$(num "$b" "count($C/$P[$ROLE])")
+	with=$(num "$b" "count($C[$P[$ROLE]])")
+	resolved=$(num "$b" "count($C[$P[$ROLE] and not($P[$ROLE and .='unknown'])])")
+	verdict=$(num "$b" "string(/*[local-name()='bom']/*[local-name()='metadata']/$P[@name='hwbom:verdict'])")
+	share=$([ "$with" -gt 0 ] && echo "$((100 * resolved / with))%" || echo "-")
+	printf '%s  read=%s  components=%s attributions=%s resolved=%s  verdict=%s  %s\n' \
+		"$m" "${read:-none}" "$comps" "$attrs" "$share" "$verdict" "$files"
+done
