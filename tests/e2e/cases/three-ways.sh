@@ -12,7 +12,7 @@ cp $fx/root/kunpeng-cpuinfo/proc/cpuinfo "$three/proc/"
 tscan() {
 	n=$1
 	shift
-	"$hwbom" scan --pci-ids $fx/pci.ids --as-of 2025-06-01 --fail-on never -q --name taishan \
+	"$hwbom" scan --datadir vendor-db --pci-ids $fx/pci.ids --as-of 2025-06-01 --fail-on never -q --name taishan \
 		"$@" -o "$out/three-$n.xml" 2>"$out/three-$n.err" ||
 		bad "three ways, $n: exit status $? ($(cat "$out/three-$n.err"))"
 	valid "$out/three-$n.xml"
