@@ -30,18 +30,23 @@ trap 'rm -rf "$tmp"' EXIT
 help=$("$hwbom" scan --help) || exit 2
 has() { printf '%s\n' "$help" | grep -q -- "^ *$1 "; }
 
-# lspci files, best first: 3 a hex dump (lspci -x), 2 numeric ids as lspci
-# -nn or -n prints them, 1 lspci -vmm with numbers; 0 no ids (a tree, names
-# only)
+# lspci files, best first: 5 a hex dump (lspci -x); 4 numeric ids with the
+# subsystem's (lspci -nnv, -vmmnn); 3 numeric ids only (lspci -nn, -n);
+# 2 names only (plain lspci, lspci -v); 1 a tree (lspci -t). --lspci reads
+# each for what it says.
 lspci_kind() {
 	if grep -q '^[0-9a-f][0-9a-f]: [0-9a-f][0-9a-f] [0-9a-f][0-9a-f] ' "$1"; then
-		echo 3
-	elif grep -Eq '^([0-9a-f]{4}:)?[0-9a-f]{2}:[0-9a-f]{2}\.[0-7] .*([[][0-9a-f]{4}:[0-9a-f]{4}[]]|: [0-9a-f]{4}:[0-9a-f]{4})' "$1"; then
-		echo 2
-	elif grep -Eq '^Vendor:.*[[][0-9a-f]{4}[]]' "$1"; then
+		echo 5
+	elif grep -Eq '^([0-9a-f]{4}:)?[0-9a-f]{2}:[0-9a-f]{2}\.[0-7] .*([[][0-9a-f]{4}:[0-9a-f]{4}[]]|: [0-9a-f]{4}:[0-9a-f]{4})|^Vendor:.*[[][0-9a-f]{4}[]]' "$1"; then
+		if grep -Eq '^[[:space:]]*Subsystem:.*[[][0-9a-f]{4}:[0-9a-f]{4}[]]|^SVendor:.*[[][0-9a-f]{4}[]]' "$1"; then
+			echo 4
+		else
+			echo 3
+		fi
+	elif grep -Eq '^-[[+]|^[+]-' "$1"; then
 		echo 1
 	else
-		echo 0
+		echo 2
 	fi
 }
 
@@ -55,7 +60,7 @@ printf '# machine  read=probes that read something  components attributions reso
 for dir in "$corpus"/*/; do
 	m=$(basename "$dir")
 	set --
-	used="" unused="" best_pci="" best_kind=0 usb="" dmi=""
+	used="" unused="" best_pci="" best_kind=0 usb="" usb_tree="" dmi=""
 	for f in "$dir"*; do
 		[ -f "$f" ] || continue
 		b=$(basename "$f")
@@ -82,7 +87,12 @@ for dir in "$corpus"/*/; do
 			fi
 			;;
 		lsusb*)
-			# verbose output says more; a tree (-t) has no ids
+			# verbose output says more; a tree (-t) has no ids, but adds
+			# the port paths to lsusb output in the same file
+			if grep -q '^/:  Bus ' "$f"; then
+				usb_tree=$f
+				continue
+			fi
 			if grep -q '^Bus [0-9]* Device [0-9]*: ID ' "$f" &&
 				{ [ -z "$usb" ] || grep -q idVendor "$f"; }; then
 				[ -n "$usb" ] && unused="$unused $(basename "$usb")"
@@ -113,7 +123,7 @@ for dir in "$corpus"/*/; do
 		*) unused="$unused $b" ;;
 		esac
 	done
-	if [ "$best_kind" -eq 3 ]; then
+	if [ "$best_kind" -eq 5 ]; then
 		set -- "$@" --pci-dump "$best_pci"
 		used="$used $(basename "$best_pci")"
 	elif [ "$best_kind" -gt 0 ] && has --lspci; then
@@ -123,11 +133,17 @@ for dir in "$corpus"/*/; do
 		unused="$unused $(basename "$best_pci")"
 	fi
 	if [ -n "$usb" ] && has --lsusb; then
-		set -- "$@" --lsusb "$usb"
 		used="$used $(basename "$usb")"
+		if [ -n "$usb_tree" ]; then
+			cat "$usb" "$usb_tree" >"$tmp/usb-with-tree"
+			usb=$tmp/usb-with-tree
+			used="$used $(basename "$usb_tree")"
+		fi
+		set -- "$@" --lsusb "$usb"
 	elif [ -n "$usb" ]; then
 		unused="$unused $(basename "$usb")"
 	fi
+	[ -n "$usb_tree" ] && [ -z "$usb" ] && unused="$unused $(basename "$usb_tree")"
 	# shellcheck disable=SC2086 # "--dmi-dump FILE": two words; corpus names have no blanks
 	[ -n "$dmi" ] && set -- "$@" $dmi
 	files="(${used# }${unused:+${used:+; }unused:$unused})"
