@@ -190,14 +190,45 @@ static char *summary(const struct check_opts *o, const char *path, struct bom_sa
 	return line;
 }
 
+/* Whether the file at path holds exactly the n bytes of buf. */
+static int same_content(const char *path, const char *buf, size_t n)
+{
+	FILE *f = fopen(path, "rb");
+	char chunk[65536];
+	size_t off = 0, got;
+	int same = f != NULL;
+
+	while (same && (got = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		same = off + got <= n && !memcmp(chunk, buf + off, got);
+		off += got;
+	}
+	if (f)
+		same = same && !ferror(f) && off == n, fclose(f);
+	return same;
+}
+
+/* Write the new BOM to -o DIR, or over path (--in-place) unless it holds
+ * the same bytes already: a fleet's BOMs mostly do not change, and are
+ * then not rewritten. */
 static int write_new(const struct check_opts *o, const char *path, const struct bom *b,
 		     struct hw_err *e)
 {
 	struct cdx_opts co = {.tool_version = HWBOM_VERSION};
 	struct outfile out;
-	char *target, *copy;
+	char *target, *copy, *buf = NULL;
+	size_t n = 0;
+	FILE *mem = open_memstream(&buf, &n);
 	int rc;
 
+	if (!mem)
+		return hw_fail(e, "%s: out of memory", path);
+	rc = cyclonedx_write(b, mem, &co, e);
+	if (fclose(mem) != 0 && !rc)
+		rc = hw_fail(e, "%s: out of memory", path);
+	if (rc < 0) {
+		free(buf);
+		return -1;
+	}
 	if (o->in_place) {
 		target = xstrdup(path);
 	} else {
@@ -205,14 +236,17 @@ static int write_new(const struct check_opts *o, const char *path, const struct 
 		target = xasprintf("%s/%s", o->outdir, basename(copy));
 		free(copy);
 	}
-	rc = outfile_open(&out, target, e);
-	if (!rc && cyclonedx_write(b, out.f, &co, e) < 0) {
-		hw_prefix(e, "%s", target);
-		outfile_abort(&out);
-		rc = -1;
-	} else if (!rc) {
-		rc = outfile_commit(&out, e);
+	if (o->in_place && same_content(target, buf, n)) {
+		rc = 0;
+	} else if ((rc = outfile_open(&out, target, e)) == 0) {
+		if (fwrite(buf, 1, n, out.f) != n) {
+			outfile_abort(&out);
+			rc = hw_fail(e, "%s: writing failed", target);
+		} else {
+			rc = outfile_commit(&out, e);
+		}
 	}
+	free(buf);
 	free(target);
 	return rc;
 }

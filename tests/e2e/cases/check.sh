@@ -23,6 +23,16 @@ for m in pci/huawei-taishan.dump pci/powered-down.dump root/storage-mix root/nic
 	fi
 done
 
+# --in-place leaves a BOM whose judgement did not change as it is (the same
+# file, not a rewritten copy), and replaces one that changed
+cp "$out/chk/huawei-taishan.xml" "$out/chk/inplace.xml"
+ino=$(stat -c %i "$out/chk/inplace.xml")
+chk --as-of 2024-06-01 -q --fail-on never --in-place "$out/chk/inplace.xml"
+[ "$(stat -c %i "$out/chk/inplace.xml")" = "$ino" ] && ok || bad "check --in-place rewrote an unchanged BOM"
+chk --as-of 2019-01-01 -q --fail-on never --in-place "$out/chk/inplace.xml"
+[ "$(stat -c %i "$out/chk/inplace.xml")" != "$ino" ] && ok || bad "check --in-place did not replace a changed BOM"
+xp "$out/chk/inplace.xml" "$(mprop hwbom:as-of)" 2019-01-01
+
 # The same BOM judged as of a day before NDAA 889 took effect, then checked
 # as of a day after: the findings it now has are listed, one line per file.
 scan --pci-dump $fx/pci/huawei-taishan.dump --as-of 2019-01-01 -o "$out/chk/taishan-2019.xml"
