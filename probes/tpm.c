@@ -56,10 +56,32 @@ static int ask_tpm2(const char *name, char vendor[5])
 	return rc;
 }
 
+/* The TPM SMBIOS type 43 describes (dmi.c ran first), when it is the only
+ * one, names its maker and is of the same major version; else NULL. */
+static struct bom_component *smbios_witness(struct bom *bom, const char *major)
+{
+	struct bom_component *w = NULL;
+	const struct bom_id *spec;
+
+	for (size_t i = 0; i < bom->ncomponents; i++) {
+		struct bom_component *c = bom->components[i];
+
+		if (strcmp(c->kind, "tpm") || strcmp(c->location, "tpm"))
+			continue;
+		if (w)
+			return NULL;
+		w = c;
+	}
+	if (!w || !bom_get_id(w, "tpm.vendor"))
+		return NULL;
+	spec = bom_get_id(w, "tpm.spec");
+	return spec && major && spec->value[0] == major[0] ? w : NULL;
+}
+
 static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 {
 	char *dir = src->root ? xasprintf("%s/sys/class/tpm", src->root) : xstrdup("/sys/class/tpm");
-	size_t n, found = 0, silent = 0;
+	size_t n, found = 0, silent = 0, witnessed = 0;
 	char **names = probe_list_dir(dir, is_tpm, &n);
 
 	(void)e;
@@ -75,6 +97,15 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 		major = attr(t, "tpm_version_major", &len);
 		if (!*vendor && !src->root && major && atoi(major) == 2 && ask_tpm2(names[i], vendor) < 0)
 			silent++;
+		/* a TPM 2.0 that did not name its maker (a captured tree, or no
+		 * access): the one SMBIOS lists is this one, and it is named there */
+		if (!*vendor && n == 1 && (c = smbios_witness(bom, major))) {
+			bom_add_cprop(c, "tpm.device", names[i]);
+			witnessed++;
+			found++;
+			free(caps), free(major), free(dev), free(t), free(names[i]);
+			continue;
+		}
 		c = bom_add_component(bom, "tpm", names[i]);
 		if (*vendor)
 			bom_add_id(c, "tpm.vendor", vendor, NULL);
@@ -89,6 +120,9 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 	else if (silent)
 		bom_set_coverage(bom, "tpm", "partial",
 				 "TPM 2.0 manufacturer not read: /dev/tpmrm* needs root or the tss group");
+	else if (witnessed)
+		bom_set_coverage(bom, "tpm", "read",
+				 "/sys/class/tpm; the maker from SMBIOS type 43");
 	else
 		bom_set_coverage(bom, "tpm", "read", "/sys/class/tpm and the TPM itself");
 	free(names);
