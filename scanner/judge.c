@@ -1,6 +1,7 @@
 /* judge.c - findings and verdicts (see judge.h). */
 #include "judge.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,16 +35,71 @@ static void memo_free(struct memo *m)
 	free(m);
 }
 
-/* Why x is covered by r: the same words for every component it makes. */
-static char *why(const struct db_entity *x, const struct policy_rule *r,
-		 const struct db_entity *member, const struct db_list *entry)
+/* The edge by which x's controlling parent holds it on date, or NULL (as
+ * db_parent() chooses it). */
+static const struct db_owner *control_edge(const struct db *db, const struct db_entity *x,
+					   const char *date)
 {
+	size_t n;
+	const struct db_owner *o = db_owner_edges(db, x, &n);
+
+	for (size_t i = 0; i < n; i++)
+		if (db_owner_active(&o[i], date) && db_owner_controls(&o[i]))
+			return &o[i];
+	return NULL;
+}
+
+/* "x <- parent 51% [src] <- ..." up its chain of control on date, to
+ * member or top, whichever comes first (or to its controller); *reached
+ * is the entity it ends on. Free with free(). */
+static char *chain(const struct db *db, const struct db_entity *x,
+		   const struct db_entity *member, const struct db_entity *top, const char *date,
+		   const struct db_entity **reached)
+{
+	char *s = xstrdup(x->id), *t;
+	const struct db_owner *o;
+
+	for (int depth = 0; depth < 16 && x != top && x != member && (o = control_edge(db, x, date));
+	     depth++) {
+		char share[32];
+
+		if (o->share >= 0)
+			snprintf(share, sizeof share, " %g%%", o->share);
+		else
+			share[0] = '\0';
+		t = xasprintf("%s <- %s%s [%s]", s, o->parent, share, o->fact.src ? o->fact.src : "");
+		free(s);
+		s = t;
+		if (!(x = db_entity(db, o->parent)))
+			break;
+	}
+	*reached = x;
+	return s;
+}
+
+/* Why x is covered by r: the same words for every component it makes. The
+ * evidence: the list entry and its source, and for coverage through
+ * ownership, the chains of control that tie x to the member. */
+static char *why(const struct db *db, const struct db_entity *x, const struct policy_rule *r,
+		 const char *as_of, const struct db_entity *member, const struct db_list *entry)
+{
+	const char *src = entry->fact.src ? entry->fact.src : "";
+	const struct db_entity *top, *reached, *ignored;
+	char *mine, *theirs = NULL, *s;
+
 	if (member == x)
-		return xasprintf("%s is on list %s since %s (%s)", x->id, r->list, entry->from,
-				 r->cite);
-	return xasprintf("%s is tied to %s, on list %s since %s; the rule reaches %s (%s)", x->id,
-			 member->id, r->list, entry->from,
-			 r->reach == REACH_AFFILIATES ? "affiliates" : "subsidiaries", r->cite);
+		return xasprintf("%s is on list %s since %s [%s] (%s)", x->id, r->list, entry->from,
+				 src, r->cite);
+	top = db_controller(db, member, as_of);
+	mine = chain(db, x, member, top, as_of, &reached);
+	/* an affiliate: the member's own chain up to the controller they share */
+	if (reached != member)
+		theirs = chain(db, member, NULL, top, as_of, &ignored);
+	s = xasprintf("%s%s%s; %s is on list %s since %s [%s]; the rule reaches %s (%s)", mine,
+		      theirs ? "; " : "", theirs ? theirs : "", member->id, r->list, entry->from, src,
+		      r->reach == REACH_AFFILIATES ? "affiliates" : "subsidiaries", r->cite);
+	free(mine), free(theirs);
+	return s;
 }
 
 /* Whether x is covered by the list rule r; *reason is why. */
@@ -55,7 +111,7 @@ static int list_test(const struct db *db, const struct db_entity *x,
 
 	if (!db_covered(db, x, r->list, r->reach, as_of, &member, &entry))
 		return 0;
-	*reason = why(x, r, member, entry);
+	*reason = why(db, x, r, as_of, member, entry);
 	return 1;
 }
 

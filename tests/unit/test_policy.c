@@ -139,8 +139,8 @@ static void test_verdicts(void **state)
 	assert_int_equal(c[3]->verdict, VERDICT_BLOCK);
 	assert_string_equal(c[3]->findings[0].entity, "device");
 	assert_string_equal(c[3]->findings[0].reason,
-			    "device is tied to huawei, on list ndaa889 since 2019-08-13; the rule "
-			    "reaches affiliates (889)");
+			    "device <- holding 100% [s]; huawei <- holding 100% [s]; huawei is on "
+			    "list ndaa889 since 2019-08-13 [s]; the rule reaches affiliates (889)");
 	assert_int_equal(c[4]->verdict, VERDICT_UNKNOWN);
 	assert_string_equal(c[4]->unknown_reason, "card-assembler pci:abcd (Sub Registry Name) is "
 						  "not in the origin database");
