@@ -43,6 +43,8 @@ static int from_cpuid(struct cpu_info *ci)
 }
 #endif
 
+/* The processor is one component, "cpu:0", whichever way it was read: a
+ * capture of a machine and the machine itself give the same BOM. */
 static void add_component(const struct cpu_info *ci, const char *loc, struct bom *bom)
 {
 	struct bom_component *c = bom_add_component(bom, "cpu", loc);
@@ -91,7 +93,7 @@ static int read_file(const char *path, struct bom *bom, struct hw_err *e)
 				"or model (cpu model) found: not a /proc/cpuinfo text",
 			     path);
 	} else {
-		add_component(&ci, "cpuinfo", bom);
+		add_component(&ci, "0", bom);
 		bom_set_coverage(bom, "cpu", "read", "cpuinfo text");
 	}
 	free(buf);
@@ -112,7 +114,7 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 	path = src->root ? xasprintf("%s/proc/cpuinfo", src->root) : xstrdup("/proc/cpuinfo");
 #if defined(__x86_64__) || defined(__i386__)
 	if (!src->root && from_cpuid(&ci) == 0) {
-		add_component(&ci, "cpuid", bom);
+		add_component(&ci, "0", bom);
 		bom_set_coverage(bom, "cpu", "read", "CPUID instruction");
 		free(path);
 		return 0;
@@ -141,7 +143,7 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 				bom_set_coverage(bom, "cpu", "unavailable",
 						 "no vendor or implementer in /proc/cpuinfo");
 		} else {
-			add_component(&ci, "cpuinfo", bom);
+			add_component(&ci, "0", bom);
 			bom_set_coverage(bom, "cpu", "read", "/proc/cpuinfo");
 		}
 		free(buf);

@@ -241,12 +241,12 @@ xp "$out/both.xml" "count(//*[local-name()='property'][@name='hwbom:pci.onboard'
 check cpu-kunpeng-text 1 --root $fx/root/kunpeng-cpuinfo --probe cpu --format text
 check cpu-zhaoxin 0 --root $fx/root/zhaoxin-cpuinfo --probe cpu
 valid "$out/cpu-zhaoxin.out"
-xp "$out/cpu-zhaoxin.out" "$(dprop cpu:cpuinfo hwbom:id:cpuid.vendor)" "  Shanghai  "
-xp "$out/cpu-zhaoxin.out" "$(dprop cpu:cpuinfo hwbom:origin:cpu-designer)" zhaoxin
-xp "$out/cpu-zhaoxin.out" "$(dprop cpu:cpuinfo hwbom:id:cpu.family)" 07
+xp "$out/cpu-zhaoxin.out" "$(dprop cpu:0 hwbom:id:cpuid.vendor)" "  Shanghai  "
+xp "$out/cpu-zhaoxin.out" "$(dprop cpu:0 hwbom:origin:cpu-designer)" zhaoxin
+xp "$out/cpu-zhaoxin.out" "$(dprop cpu:0 hwbom:id:cpu.family)" 07
 scan --root $fx/root/loongson-cpuinfo --probe cpu -o "$out/loongson.xml"
-xp "$out/loongson.xml" "$(dprop cpu:cpuinfo hwbom:id:cpu.model-name)" Loongson-3A5000
-xp "$out/loongson.xml" "$(dprop cpu:cpuinfo hwbom:origin:cpu-designer)" loongson
+xp "$out/loongson.xml" "$(dprop cpu:0 hwbom:id:cpu.model-name)" Loongson-3A5000
+xp "$out/loongson.xml" "$(dprop cpu:0 hwbom:origin:cpu-designer)" loongson
 mkdir -p "$out/nocpu/proc" && echo "processor : 0" >"$out/nocpu/proc/cpuinfo"
 scan --root "$out/nocpu" --probe cpu -o /dev/null 2>"$out/err"
 if [ $? -eq 2 ] && grep -q "no processor vendor" "$out/err"; then ok; else bad "cpuinfo without a vendor: $(cat "$out/err")"; fi

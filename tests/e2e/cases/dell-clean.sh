@@ -50,7 +50,7 @@ xp $b "count(//*[local-name()='property'][starts-with(@name,'hwbom:origin:')][no
 xp $b "$(dprop system:system hwbom:origin:system-assembler)" dell
 xp $b "$(dprop baseboard:baseboard hwbom:origin:board-maker)" dell
 xp $b "$(dprop bios:bios hwbom:origin:firmware-vendor)" dell
-xp $b "$(dprop cpu:cpuinfo hwbom:origin:cpu-designer)" intel
+xp $b "$(dprop cpu:0 hwbom:origin:cpu-designer)" intel
 xp $b "$(dprop memory:spd:0-0050 hwbom:origin:die-maker)" samsung
 xp $b "$(dprop memory:spd:0-0052 hwbom:origin:die-maker)" sk-hynix
 xp $b "$(dprop memory:spd:0-0052 hwbom:origin:module-maker)" sk-hynix

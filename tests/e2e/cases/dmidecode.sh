@@ -150,7 +150,7 @@ xp "$out/ci-file.xml" "$(mprop hwbom:coverage:cpu:detail)" "cpuinfo text"
 scan --dmidecode $dt/huawei-taishan.txt --cpuinfo $fx/root/kunpeng-cpuinfo/proc/cpuinfo -o "$out/ci-dmi.xml"
 xp "$out/ci-dmi.xml" "$(mprop hwbom:coverage:cpu)" read
 xp "$out/ci-dmi.xml" "$(mprop hwbom:coverage:dmi)" read
-xp "$out/ci-dmi.xml" "$(dprop cpu:cpuinfo hwbom:origin:cpu-designer)" hisilicon
+xp "$out/ci-dmi.xml" "$(dprop cpu:0 hwbom:origin:cpu-designer)" hisilicon
 check cpuinfo-none 2 --cpuinfo $fx/pci/clean-dell.dump
 check cpuinfo-missing 2 --cpuinfo $fx/root/no-such/cpuinfo
 if "$hwbom" scan --help | grep -q -- "--dmidecode FILE" && "$hwbom" scan --help | grep -q -- "--cpuinfo FILE"; then ok; else
