@@ -230,6 +230,24 @@ void bom_add_cprop(struct bom_component *c, const char *name, const char *value)
 	c->nprops++;
 }
 
+void bom_del_cprop(struct bom_component *c, const char *name)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < c->nprops; i++) {
+		if (!strcmp(c->props[i].name, name)) {
+			free(c->props[i].name);
+			free(c->props[i].value);
+			continue;
+		}
+		c->props[k++] = c->props[i];
+	}
+	/* the slots left behind are empty again, as bom_add_cprop() expects */
+	if (k < c->nprops)
+		memset(c->props + k, 0, (c->nprops - k) * sizeof *c->props);
+	c->nprops = k;
+}
+
 const char *bom_get_cprop(const struct bom_component *c, const char *name)
 {
 	for (size_t i = 0; i < c->nprops; i++)

@@ -97,6 +97,9 @@ struct bom_coverage {
 struct bom_rule {
 	char *id, *cite;
 	int in_force; /* on the BOM's as-of date */
+	int blind;    /* it could see nothing it reaches (a country-of-production
+		       * rule and no component declared of its categories): no
+		       * conformance is affirmed */
 };
 
 struct bom_policy {
@@ -151,6 +154,8 @@ struct bom_policy *bom_add_policy(struct bom *b, const char *id, const char *tit
 void bom_add_rule(struct bom_policy *p, const char *id, const char *cite, int in_force);
 
 void bom_add_cprop(struct bom_component *c, const char *name, const char *value);
+/* Remove every component property called name. */
+void bom_del_cprop(struct bom_component *c, const char *name);
 /* The value of component property name, or NULL. */
 const char *bom_get_cprop(const struct bom_component *c, const char *name);
 

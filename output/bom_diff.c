@@ -1,12 +1,10 @@
 /* bom_diff.c - the acceptance comparison (see bom_diff.h). */
-#define _GNU_SOURCE /* strcasestr */
 #include "bom_diff.h"
 
 #include <stdio.h>
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "alloc.h"
 
@@ -249,51 +247,6 @@ void bom_diff(const struct bom *expected, const struct bom *actual, unsigned ign
 
 /* --- a purchase declaration ------------------------------------------------ */
 
-/* Whether hay holds needle, ignoring case. */
-static int holds(const char *hay, const char *needle)
-{
-	return hay && needle && strcasestr(hay, needle);
-}
-
-/* Whether c is of item's kind, vendor, device and model. */
-static int matches(const struct purchase_item *it, const struct bom_component *c)
-{
-	static const char *const vendor_ids[] = {"pci.vendor", "pci.subvendor", "usb.vendor", NULL};
-	static const char *const device_ids[] = {"pci.device", "pci.subdevice", "usb.product", NULL};
-	static const char *const model_ids[] = {"smbios.product", "smbios.part-number",
-						"storage.model", "usb.product-name", "edid.product",
-						"cpu.model-name", NULL};
-	int ok = 0;
-
-	if (strcmp(it->kind, c->kind))
-		return 0;
-	/* the vendor: an id (PCI vendor or subsystem vendor, USB vendor), a
-	 * maker's name the component states, or the entity of a role */
-	for (size_t i = 0; vendor_ids[i] && !ok; i++)
-		ok = same(id_value(c, vendor_ids[i]), it->vendor);
-	for (size_t i = 0; i < c->nids && !ok; i++)
-		ok = holds(c->ids[i].name, it->vendor) ||
-		     ((strstr(c->ids[i].ns, "manufacturer") || strstr(c->ids[i].ns, "vendor")) &&
-		      holds(c->ids[i].value, it->vendor));
-	for (size_t i = 0; i < c->nattrs && !ok; i++)
-		ok = c->attrs[i].entity && !strcasecmp(c->attrs[i].entity, it->vendor);
-	if (!ok)
-		return 0;
-	if (it->device) {
-		ok = 0;
-		for (size_t i = 0; device_ids[i] && !ok; i++)
-			ok = same(id_value(c, device_ids[i]), it->device);
-		if (!ok)
-			return 0;
-	}
-	if (it->model) {
-		ok = holds(c->name, it->model);
-		for (size_t i = 0; model_ids[i] && !ok; i++)
-			ok = holds(id_value(c, model_ids[i]), it->model);
-	}
-	return ok;
-}
-
 static char *item_text(const struct purchase_item *it)
 {
 	return xasprintf("%s %s%s%s%s%s", it->kind, it->vendor, it->device ? ":" : "",
@@ -304,37 +257,23 @@ void bom_diff_declaration(const struct purchase *p, struct bom *actual, unsigned
 			  struct bom_diff *d)
 {
 	size_t na = actual->ncomponents;
-	char *used = xcalloc(na + 1, 1);
+	unsigned *got = xcalloc(p->nitems + 1, sizeof *got);
+	char *used = purchase_match(p, actual, got);
 
 	for (size_t i = 0; i < p->nitems; i++) {
 		const struct purchase_item *it = &p->items[i];
-		unsigned got = 0;
 		char ref[32];
 
-		for (size_t j = 0; j < na && got < it->quantity; j++) {
-			struct bom_component *c = actual->components[j];
-
-			if (used[j] || !matches(it, c))
-				continue;
-			used[j] = 1;
-			got++;
-			if (it->country)
-				bom_add_cprop(c, "declared.country-of-production", it->country);
-		}
 		snprintf(ref, sizeof ref, "item %zu", i + 1);
-		if (got < it->quantity) {
-			char *want = item_text(it), *n = xasprintf("%u of %u", it->quantity - got,
+		if (got[i] < it->quantity) {
+			char *want = item_text(it), *n = xasprintf("%u of %u", it->quantity - got[i],
 								   it->quantity);
 
 			add(d, ignore, DIFF_MISSING, ref, n, want, NULL);
 			free(want), free(n);
 		}
 	}
-	if (!p->complete) {
-		free(used);
-		return;
-	}
-	for (size_t j = 0; j < na; j++) {
+	for (size_t j = 0; p->complete && j < na; j++) {
 		const struct bom_component *c = actual->components[j];
 		int listed = 0;
 
@@ -347,7 +286,7 @@ void bom_diff_declaration(const struct purchase *p, struct bom *actual, unsigned
 			free(ref), free(what);
 		}
 	}
-	free(used);
+	free(used), free(got);
 }
 
 void bom_diff_clear(struct bom_diff *d)

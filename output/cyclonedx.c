@@ -227,8 +227,9 @@ static void component(struct w *w, const struct bom_component *c)
  * (definitions); the outcome is one attestation per policy, mapping each
  * rule in force to the claims its findings make and to a conformance score:
  * 0 when a component is covered; 1 when none is and nothing was left
- * unknown; no score when nothing was found but something was unknown,
- * since nothing can then be affirmed. */
+ * unknown; no score when nothing was found but something was unknown, or
+ * the rule could see nothing it reaches (bom_rule.blind), since nothing can
+ * then be affirmed. */
 
 static void claim_ref(char *buf, size_t n, size_t i)
 {
@@ -340,7 +341,7 @@ static void declarations(struct w *w, const struct bom *b)
 				each_finding(b, p->id, r->id, map_claim, w, &counted);
 				end(w);
 			}
-			if (counted || !unknowns) {
+			if (counted || (!unknowns && !r->blind)) {
 				start(w, "conformance");
 				elem(w, "score", counted ? "0" : "1");
 				elem(w, "rationale", counted ? "a component is covered by this rule"

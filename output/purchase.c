@@ -4,21 +4,27 @@
  * libxml2, a DTD is refused (no entities, nothing fetched), and every
  * attribute is checked, so that a typo is named with its line instead of
  * silently declaring nothing. */
+#define _GNU_SOURCE /* strcasestr */
 #include "purchase.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 
 #include "alloc.h"
+#include "bom.h"
 #include "sanitize.h"
 
 #define X(s) ((const xmlChar *)(s))
 #define MAX_QUANTITY 100000
+
+const char *const purchase_categories[] = {"uas", "uas-component", "consumer-router", "inverter",
+					 "robot", NULL};
 
 static const char *const kinds[] = {"system", "baseboard", "bios", "cpu", "memory", "pci",
 				    "usb", "storage", "display", "nic", "tpm", NULL};
@@ -130,6 +136,12 @@ static int item(struct purchase *p, xmlNodePtr n, const char *path, struct hw_er
 				take(&it.device, v, 1);
 		} else if (!strcmp(name, "model")) {
 			take(&it.model, v, 0);
+		} else if (!strcmp(name, "category")) {
+			if (!one_of(v, purchase_categories))
+				rc = fail(e, path, n, "category= is none of uas, uas-component, "
+						      "consumer-router, inverter, robot:", v);
+			else
+				take(&it.category, v, 0);
 		} else if (!strcmp(name, "quantity")) {
 			q = strtol(v, &end, 10);
 			if (!*v || *end || q < 1 || q > MAX_QUANTITY)
@@ -152,6 +164,7 @@ static int item(struct purchase *p, xmlNodePtr n, const char *path, struct hw_er
 		rc = fail(e, path, n, "an item needs kind= and vendor=", NULL);
 	if (rc) {
 		free(it.kind), free(it.vendor), free(it.device), free(it.model), free(it.country);
+		free(it.category);
 		return -1;
 	}
 	GROW(p->items, p->capitems, p->nitems);
@@ -232,9 +245,97 @@ void purchase_clear(struct purchase *p)
 		struct purchase_item *it = &p->items[i];
 
 		free(it->kind), free(it->vendor), free(it->device), free(it->model);
-		free(it->country);
+		free(it->country), free(it->category);
 	}
 	free(p->items);
 	free(p->order), free(p->supplier);
 	memset(p, 0, sizeof *p);
+}
+
+/* --- matching the delivered components ------------------------------------ */
+
+static const char *id_value(const struct bom_component *c, const char *ns)
+{
+	const struct bom_id *id = bom_get_id(c, ns);
+
+	return id ? id->value : NULL;
+}
+
+static int same(const char *a, const char *b)
+{
+	return a && b && !strcmp(a, b);
+}
+
+/* Whether hay holds needle, ignoring case. */
+static int holds(const char *hay, const char *needle)
+{
+	return hay && needle && strcasestr(hay, needle);
+}
+
+/* Whether c is of item's kind, vendor, device and model. */
+static int matches(const struct purchase_item *it, const struct bom_component *c)
+{
+	static const char *const vendor_ids[] = {"pci.vendor", "pci.subvendor", "usb.vendor", NULL};
+	static const char *const device_ids[] = {"pci.device", "pci.subdevice", "usb.product", NULL};
+	static const char *const model_ids[] = {"smbios.product", "smbios.part-number",
+						"storage.model", "usb.product-name", "edid.product",
+						"cpu.model-name", NULL};
+	int ok = 0;
+
+	if (strcmp(it->kind, c->kind))
+		return 0;
+	/* the vendor: an id (PCI vendor or subsystem vendor, USB vendor), a
+	 * maker's name the component states, or the entity of a role */
+	for (size_t i = 0; vendor_ids[i] && !ok; i++)
+		ok = same(id_value(c, vendor_ids[i]), it->vendor);
+	for (size_t i = 0; i < c->nids && !ok; i++)
+		ok = holds(c->ids[i].name, it->vendor) ||
+		     ((strstr(c->ids[i].ns, "manufacturer") || strstr(c->ids[i].ns, "vendor")) &&
+		      holds(c->ids[i].value, it->vendor));
+	for (size_t i = 0; i < c->nattrs && !ok; i++)
+		ok = c->attrs[i].entity && !strcasecmp(c->attrs[i].entity, it->vendor);
+	if (!ok)
+		return 0;
+	if (it->device) {
+		ok = 0;
+		for (size_t i = 0; device_ids[i] && !ok; i++)
+			ok = same(id_value(c, device_ids[i]), it->device);
+		if (!ok)
+			return 0;
+	}
+	if (it->model) {
+		ok = holds(c->name, it->model);
+		for (size_t i = 0; model_ids[i] && !ok; i++)
+			ok = holds(id_value(c, model_ids[i]), it->model);
+	}
+	return ok;
+}
+
+char *purchase_match(const struct purchase *p, struct bom *b, unsigned *got)
+{
+	char *used = xcalloc(b->ncomponents + 1, 1);
+
+	/* this declaration replaces any a saved BOM was judged with */
+	for (size_t j = 0; j < b->ncomponents; j++) {
+		bom_del_cprop(b->components[j], "declared.country-of-production");
+		bom_del_cprop(b->components[j], "declared.category");
+	}
+	for (size_t i = 0; i < p->nitems; i++) {
+		const struct purchase_item *it = &p->items[i];
+
+		got[i] = 0;
+		for (size_t j = 0; j < b->ncomponents && got[i] < it->quantity; j++) {
+			struct bom_component *c = b->components[j];
+
+			if (used[j] || !matches(it, c))
+				continue;
+			used[j] = 1;
+			got[i]++;
+			if (it->country)
+				bom_add_cprop(c, "declared.country-of-production", it->country);
+			if (it->category)
+				bom_add_cprop(c, "declared.category", it->category);
+		}
+	}
+	return used;
 }

@@ -374,6 +374,43 @@ static void judge_coverage(struct bom *b, const struct policy_set *set)
 	}
 }
 
+/* A rule on where a component was produced (the FCC Covered List's
+ * category entries): it reaches the components a purchase declaration
+ * places in one of its categories (declared.category); produced outside
+ * its home country, they are covered; with no declared country, unknown. */
+static void judge_produced(struct bom_component *c, const struct policy *p,
+			   const struct policy_rule *r, const char *as_of,
+			   const struct waiver_set *waivers)
+{
+	const char *cat = bom_get_cprop(c, "declared.category");
+	const char *where = bom_get_cprop(c, "declared.country-of-production");
+	struct bom_finding *f;
+	char *why;
+	size_t k;
+
+	for (k = 0; cat && k < r->ncategories && strcmp(r->categories[k], cat); k++)
+		;
+	if (!cat || k == r->ncategories)
+		return;
+	if (!where) {
+		if (!c->unknown_reason) {
+			why = xasprintf("%s/%s: declared a %s, with no country of production", p->id,
+					r->id, cat);
+			bom_set(&c->unknown_reason, why);
+			free(why);
+		}
+		c->verdict = worse(c->verdict, VERDICT_UNKNOWN);
+		return;
+	}
+	if (!strcmp(where, r->country))
+		return;
+	why = xasprintf("declared a %s produced in %s, not %s (%s)", cat, where, r->country, r->cite);
+	f = bom_add_finding(c, r->severity, p->id, r->id, "produced-in", where, why);
+	free(why);
+	if (waive(f, c, waivers, as_of))
+		c->verdict = worse(c->verdict, r->severity);
+}
+
 void judge_bom(struct bom *b, const struct db *db, const struct policy_set *set,
 	       const struct waiver_set *waivers)
 {
@@ -384,6 +421,13 @@ void judge_bom(struct bom *b, const struct db *db, const struct policy_set *set,
 		struct bom_component *c = b->components[i];
 
 		c->verdict = VERDICT_CLEAN;
+		for (size_t pi = 0; pi < set->npolicies; pi++)
+			for (size_t ri = 0; ri < set->policies[pi].nrules; ri++) {
+				const struct policy_rule *r = &set->policies[pi].rules[ri];
+
+				if (r->test == TEST_PRODUCED && policy_rule_applies(r, b->as_of, NULL))
+					judge_produced(c, &set->policies[pi], r, b->as_of, waivers);
+			}
 		for (size_t k = 0; k < c->nattrs; k++)
 			for (size_t pi = 0; pi < set->npolicies; pi++) {
 				const struct policy *p = &set->policies[pi];

@@ -22,7 +22,10 @@ const char judging_help[] =
 	"  --datadir DIR       database and policies (default " HWBOM_DATADIR ",\n"
 	"                      or vendor-db/ beside an uninstalled hwbom)\n"
 	"  --fail-on LEVEL     exit 1 when a verdict reaches LEVEL: block (default),\n"
-	"                      review, unknown, info or never\n";
+	"                      review, unknown, info or never\n"
+	"  --declaration FILE  a purchase declaration: the country of production and\n"
+	"                      category it declares of the components it matches feed\n"
+	"                      the country-of-production rules (FCC Covered List)\n";
 
 void judging_init(struct judging *j)
 {
@@ -47,6 +50,7 @@ int judging_opt(struct judging *j, int code, const char *arg)
 	case J_OVERLAY: j->overlay = arg; return 0;
 	case J_WAIVERS: j->waivers = arg; return 0;
 	case J_DATADIR: j->datadir = arg; return 0;
+	case J_DECLARATION: j->declaration = arg; return 0;
 	case J_FAILON:
 		if (!strcmp(arg, "never")) {
 			j->fail_on = FAIL_NEVER;
@@ -82,6 +86,8 @@ int judging_load(struct judging *j, struct hw_err *e)
 		return -1;
 	if (j->waivers && waiver_load(&j->waiver_set, j->waivers, e) < 0)
 		return -1;
+	if (j->declaration && purchase_read(j->declaration, &j->purchase, e) < 0)
+		return -1;
 	dir = xasprintf("%s/policies", j->datadir);
 	if (j->profile)
 		rc = policy_load_profile(&j->set, dir, j->profile, j->db, e);
@@ -99,6 +105,7 @@ void judging_clear(struct judging *j)
 {
 	policy_set_clear(&j->set);
 	waiver_set_clear(&j->waiver_set);
+	purchase_clear(&j->purchase);
 	db_free(j->db);
 	j->db = NULL;
 }
@@ -106,6 +113,19 @@ void judging_clear(struct judging *j)
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Whether a component of b is declared of one of r's categories. */
+static int declared_in(const struct bom *b, const struct policy_rule *r)
+{
+	for (size_t i = 0; i < b->ncomponents; i++) {
+		const char *cat = bom_get_cprop(b->components[i], "declared.category");
+
+		for (size_t k = 0; cat && k < r->ncategories; k++)
+			if (!strcmp(cat, r->categories[k]))
+				return 1;
+	}
+	return 0;
 }
 
 /* Say in the BOM what judged it: database, policies, and every source an
@@ -126,6 +146,9 @@ static void add_provenance(struct bom *b, const struct db *db, const struct poli
 		for (size_t k = 0; k < p->nrules; k++)
 			bom_add_rule(bp, p->rules[k].id, p->rules[k].cite,
 				     policy_rule_applies(&p->rules[k], b->as_of, NULL));
+		for (size_t k = 0; k < p->nrules; k++)
+			if (p->rules[k].test == TEST_PRODUCED)
+				bp->rules[k].blind = !declared_in(b, &p->rules[k]);
 	}
 	for (size_t i = 0; i < b->ncomponents; i++)
 		for (size_t k = 0; k < b->components[i]->nattrs; k++) {
@@ -163,6 +186,13 @@ static void add_provenance(struct bom *b, const struct db *db, const struct poli
 void judging_apply(const struct judging *j, struct bom *b)
 {
 	resolve_bom(b, j->db, b->as_of);
+	if (j->purchase.nitems) {
+		/* after resolving: an item may name its maker as an entity */
+		unsigned *got = xcalloc(j->purchase.nitems, sizeof *got);
+
+		free(purchase_match(&j->purchase, b, got));
+		free(got);
+	}
 	judge_bom(b, j->db, &j->set, &j->waiver_set);
 	add_provenance(b, j->db, &j->set);
 	if (j->profile)

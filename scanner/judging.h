@@ -7,6 +7,7 @@
 #include <getopt.h>
 
 #include "../output/bom.h"
+#include "../output/purchase.h"
 #include "../vendor-db/db.h"
 #include "policy.h"
 #include "waiver.h"
@@ -16,6 +17,7 @@
 
 struct judging {
 	const char *datadir, *overlay, *waivers, *profile, *as_of;
+	const char *declaration; /* --declaration FILE: a purchase declaration */
 	const char *policies[MAX_POLICIES];
 	size_t npolicies;
 	int fail_on; /* an enum verdict, or FAIL_NEVER */
@@ -24,12 +26,13 @@ struct judging {
 	struct db *db;
 	struct policy_set set;
 	struct waiver_set waiver_set;
+	struct purchase purchase;
 };
 
 /* The judgement options, for a command's getopt_long table (ended by the
  * command's own); their codes start at JUDGING_OPT. */
 enum { JUDGING_OPT = 1000, J_POLICY = JUDGING_OPT, J_PROFILE, J_ASOF, J_OVERLAY, J_WAIVERS,
-       J_DATADIR, J_FAILON, J_END };
+       J_DATADIR, J_FAILON, J_DECLARATION, J_END };
 #define JUDGING_LONGOPTS                                         \
 	{"policy", required_argument, NULL, J_POLICY},            \
 	{"profile", required_argument, NULL, J_PROFILE},          \
@@ -37,7 +40,8 @@ enum { JUDGING_OPT = 1000, J_POLICY = JUDGING_OPT, J_PROFILE, J_ASOF, J_OVERLAY,
 	{"db-overlay", required_argument, NULL, J_OVERLAY},       \
 	{"waivers", required_argument, NULL, J_WAIVERS},          \
 	{"datadir", required_argument, NULL, J_DATADIR},          \
-	{"fail-on", required_argument, NULL, J_FAILON}
+	{"fail-on", required_argument, NULL, J_FAILON},           \
+	{"declaration", required_argument, NULL, J_DECLARATION}
 
 /* The help lines of those options. */
 extern const char judging_help[];
@@ -49,12 +53,14 @@ void judging_init(struct judging *j);
 int judging_opt(struct judging *j, int code, const char *arg);
 int judging_check(struct judging *j);
 
-/* Load the database (and overlay), the waivers and the policies. */
+/* Load the database (and overlay), the waivers, the policies and the
+ * purchase declaration. */
 int judging_load(struct judging *j, struct hw_err *e);
 void judging_clear(struct judging *j);
 
-/* Attribute and judge b as of b->as_of, and record the database, the
- * policies and every source an attribution rests on. */
+/* Attribute and judge b as of b->as_of (its components given what the
+ * declaration declares of them before judging), and record the database, the policies
+ * and every source an attribution rests on. */
 void judging_apply(const struct judging *j, struct bom *b);
 
 /* The exit status b's verdict gives under --fail-on: 0 or EXIT_FOUND. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../output/alloc.h"
+#include "../output/purchase.h"
 #include "../output/roles.h"
 #include "../vendor-db/recfile.h"
 
@@ -92,6 +93,9 @@ static void rule_free(struct policy_rule *pr)
 		free(pr->findings[i]);
 	free(pr->roles), free(pr->id), free(pr->list), free(pr->from), free(pr->to);
 	free(pr->cite), free(pr->country), free(pr->findings);
+	for (size_t i = 0; i < pr->ncategories; i++)
+		free(pr->categories[i]);
+	free(pr->categories);
 }
 
 /* reach= values, in the order of enum db_reach */
@@ -110,6 +114,8 @@ static int parse_list(struct policy_rule *pr, const struct rec *r, struct hw_err
 
 	if (rec_get(r, "country") || rec_get(r, "threshold") || rec_get(r, "findings"))
 		return rec_fail(r, e, "country=, threshold= and findings= go with test=state-owned");
+	if (rec_get(r, "categories") || rec_get(r, "home"))
+		return rec_fail(r, e, "categories= and home= go with test=produced-abroad");
 	if (!rec_get(r, "list") || !rec_is_ident(rec_get(r, "list")))
 		return rec_fail(r, e, "rule needs list= naming a list, or test=state-owned");
 	for (k = 0; reach && k < 3 && strcmp(reach, reaches[k]); k++)
@@ -129,8 +135,9 @@ static int parse_state(struct policy_rule *pr, const struct rec *r, struct hw_er
 	char *end;
 	size_t cap = 0;
 
-	if (rec_get(r, "list") || rec_get(r, "reach"))
-		return rec_fail(r, e, "test=state-owned takes no list= or reach=");
+	if (rec_get(r, "list") || rec_get(r, "reach") || rec_get(r, "categories") ||
+	    rec_get(r, "home"))
+		return rec_fail(r, e, "test=state-owned takes no list=, reach=, categories= or home=");
 	if (!c || strlen(c) != 2 || c[0] < 'A' || c[0] > 'Z' || c[1] < 'A' || c[1] > 'Z')
 		return rec_fail(r, e, "test=state-owned needs country= as two capital letters");
 	if (!th || !*th)
@@ -155,11 +162,47 @@ static int parse_state(struct policy_rule *pr, const struct rec *r, struct hw_er
 	return 0;
 }
 
+/* categories= and home= of a country-of-production rule. */
+static int parse_produced(struct policy_rule *pr, const struct rec *r, struct hw_err *e)
+{
+	const char *home = rec_get(r, "home"), *cats = rec_get(r, "categories");
+	size_t cap = 0;
+
+	if (rec_get(r, "list") || rec_get(r, "reach") || rec_get(r, "country") ||
+	    rec_get(r, "threshold") || rec_get(r, "findings"))
+		return rec_fail(r, e, "test=produced-abroad takes only categories= and home=");
+	if (!home || strlen(home) != 2 || home[0] < 'A' || home[0] > 'Z' || home[1] < 'A' ||
+	    home[1] > 'Z')
+		return rec_fail(r, e, "test=produced-abroad needs home= as two capital letters");
+	if (!cats || !*cats)
+		return rec_fail(r, e, "test=produced-abroad needs categories=");
+	for (const char *at = cats; *at;) {
+		size_t n = strcspn(at, ",");
+		char *c = xasprintf("%.*s", (int)n, at);
+		size_t k;
+
+		for (k = 0; purchase_categories[k] && strcmp(purchase_categories[k], c); k++)
+			;
+		if (!purchase_categories[k]) {
+			rec_fail(r, e, "unknown category '%s' (uas, uas-component, consumer-router, "
+				       "inverter, robot)", c);
+			free(c);
+			return -1;
+		}
+		GROW(pr->categories, cap, pr->ncategories);
+		pr->categories[pr->ncategories++] = c;
+		at += n + (at[n] == ',');
+	}
+	pr->country = xstrdup(home);
+	return 0;
+}
+
 static int rec_rule(struct load *l, const struct rec *r, struct hw_err *e)
 {
-	static const char *const keys[] = {"list",     "reach", "test",     "country", "threshold",
-					   "findings", "unless", "roles",   "severity", "from",
-					   "to",       "cite",   "src",     "note",     NULL};
+	static const char *const keys[] = {"list",     "reach",      "test",   "country",
+					   "threshold", "findings", "categories", "home",
+					   "unless",   "roles",     "severity",   "from",   "to",
+					   "cite",     "src",       "note",       NULL};
 	const char *sev = rec_get(r, "severity"), *test = rec_get(r, "test");
 	const char *from = rec_get(r, "from"), *to = rec_get(r, "to");
 	struct policy_rule pr = {0};
@@ -170,10 +213,13 @@ static int rec_rule(struct load *l, const struct rec *r, struct hw_err *e)
 		return -1;
 	if (!rec_is_ident(r->args[0]))
 		return rec_fail(r, e, "bad rule id '%s'", r->args[0]);
-	if (test && strcmp(test, "state-owned"))
-		return rec_fail(r, e, "unknown test '%s' (state-owned, or list= without test=)", test);
-	pr.test = test ? TEST_STATE : TEST_LIST;
-	if ((test ? parse_state(&pr, r, e) : parse_list(&pr, r, e)) < 0) {
+	if (test && strcmp(test, "state-owned") && strcmp(test, "produced-abroad"))
+		return rec_fail(r, e, "unknown test '%s' (state-owned, produced-abroad, or list= "
+				      "without test=)", test);
+	pr.test = !test ? TEST_LIST : !strcmp(test, "state-owned") ? TEST_STATE : TEST_PRODUCED;
+	if ((pr.test == TEST_STATE	 ? parse_state(&pr, r, e)
+	     : pr.test == TEST_PRODUCED ? parse_produced(&pr, r, e)
+					: parse_list(&pr, r, e)) < 0) {
 		rule_free(&pr);
 		return -1;
 	}
@@ -192,7 +238,11 @@ static int rec_rule(struct load *l, const struct rec *r, struct hw_err *e)
 			return rec_fail(r, e, "to= must be a date after from=");
 		return rec_fail(r, e, "rule needs cite= (the provision it enforces)");
 	}
-	if (check_src(l, r, e) < 0 || parse_roles(&pr, r, e) < 0) {
+	if (pr.test == TEST_PRODUCED && rec_get(r, "roles")) {
+		rule_free(&pr);
+		return rec_fail(r, e, "test=produced-abroad reaches components, not roles: no roles=");
+	}
+	if (check_src(l, r, e) < 0 || (pr.test != TEST_PRODUCED && parse_roles(&pr, r, e) < 0)) {
 		rule_free(&pr);
 		return -1;
 	}
@@ -391,6 +441,8 @@ int policy_rule_applies(const struct policy_rule *r, const char *date, const cha
 {
 	if (strcmp(r->from, date) > 0 || (r->to && strcmp(date, r->to) >= 0))
 		return 0;
+	if (r->test == TEST_PRODUCED)
+		return !role; /* it reaches components, not the roles in them */
 	if (!r->roles || !role)
 		return 1;
 	for (size_t i = 0; i < r->nroles; i++)

@@ -14,6 +14,8 @@
 enum policy_test {
 	TEST_LIST,  /* membership of list, directly or through reach */
 	TEST_STATE, /* ownership or direction by a state (stateown.h): test=state-owned */
+	TEST_PRODUCED, /* a component of a category produced outside a country:
+			* test=produced-abroad (the FCC Covered List's category entries) */
 };
 
 struct policy_rule {
@@ -21,7 +23,10 @@ struct policy_rule {
 	enum policy_test test;
 	char *list;           /* TEST_LIST: list id entities must be on (vendor-db `list` records) */
 	enum db_reach reach;  /* TEST_LIST: whether subsidiaries and affiliates count */
-	char *country;        /* TEST_STATE: the state, ISO 3166-1 alpha-2 */
+	char *country;        /* TEST_STATE: the state; TEST_PRODUCED: the home country
+			       * (ISO 3166-1 alpha-2) */
+	char **categories;    /* TEST_PRODUCED: the declared categories it reaches */
+	size_t ncategories;
 	double threshold;     /* TEST_STATE: look-through share, percent */
 	char **findings;      /* TEST_STATE: lists whose members the state is found to direct */
 	size_t nfindings;
@@ -65,7 +70,8 @@ void policy_set_clear(struct policy_set *set);
 /* "self", "subsidiaries" or "affiliates", as written in a rule. */
 const char *policy_reach_name(enum db_reach reach);
 
-/* Whether rule r is in force on date and reaches role (any role: NULL). */
+/* Whether rule r is in force on date and reaches role (any role: NULL; a
+ * test=produced-abroad rule reaches no role, only components). */
 int policy_rule_applies(const struct policy_rule *r, const char *date, const char *role);
 
 #endif

@@ -83,6 +83,12 @@ static void show(const struct db *db, const struct policy *p, const char *date)
 			for (size_t k = 0; k < r->nfindings; k++)
 				printf("%s%s", k ? "," : "", r->findings[k]);
 			printf("%s\n", r->nfindings ? "" : "no list");
+		} else if (r->test == TEST_PRODUCED) {
+			printf("    test       produced-abroad: a component a purchase declaration "
+			       "places in ");
+			for (size_t k = 0; k < r->ncategories; k++)
+				printf("%s%s", k ? "," : "", r->categories[k]);
+			printf(", produced outside %s\n", r->country);
 		} else {
 			printf("    list       %s, reach %s\n", r->list,
 			       policy_reach_name(r->reach));
@@ -90,10 +96,12 @@ static void show(const struct db *db, const struct policy *p, const char *date)
 				printf("    unless     %s applies or cannot be judged\n",
 				       p->rules[r->unless - 1].id);
 		}
-		printf("    roles      ");
-		for (size_t k = 0; k < r->nroles; k++)
-			printf("%s%s", k ? "," : "", r->roles[k]);
-		printf("%s\n", r->nroles ? "" : "every role");
+		if (r->test != TEST_PRODUCED) {
+			printf("    roles      ");
+			for (size_t k = 0; k < r->nroles; k++)
+				printf("%s%s", k ? "," : "", r->roles[k]);
+			printf("%s\n", r->nroles ? "" : "every role");
+		}
 		printf("    cite       "), print_str(r->cite), printf("\n");
 		if (r->test == TEST_LIST)
 			members(db, r->list, date);

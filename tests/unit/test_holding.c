@@ -199,7 +199,7 @@ static void test_rule_syntax(void **state)
 	     "threshold=10x is not a percentage"},
 	    {"rule r test=state-owned country=CN threshold=10 list=x roles=* severity=review "
 	     "from=2020-01-01 cite=c src=s",
-	     "takes no list= or reach="},
+	     "takes no list=, reach="},
 	    {"rule r test=state-owned country=CN threshold=10 findings=1260h,BAD roles=* "
 	     "severity=review from=2020-01-01 cite=c src=s",
 	     "bad list id 'BAD' in findings="},

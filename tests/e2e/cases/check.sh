@@ -29,7 +29,7 @@ cp "$out/chk/huawei-taishan.xml" "$out/chk/inplace.xml"
 ino=$(stat -c %i "$out/chk/inplace.xml")
 chk --as-of 2024-06-01 -q --fail-on never --in-place "$out/chk/inplace.xml"
 [ "$(stat -c %i "$out/chk/inplace.xml")" = "$ino" ] && ok || bad "check --in-place rewrote an unchanged BOM"
-chk --as-of 2019-01-01 -q --fail-on never --in-place "$out/chk/inplace.xml"
+chk --as-of 2019-01-01 -q --fail-on never --in-place "$out/chk/inplace.xml" >/dev/null
 [ "$(stat -c %i "$out/chk/inplace.xml")" != "$ino" ] && ok || bad "check --in-place did not replace a changed BOM"
 xp "$out/chk/inplace.xml" "$(mprop hwbom:as-of)" 2019-01-01
 
