@@ -123,6 +123,39 @@ static int read_line(FILE *f, const char *path, unsigned lineno, char *buf, size
 	return 1;
 }
 
+/* lspci's warnings go to standard error; saved with 2>&1 one may land in
+ * the middle of a hex line ("f10: 00 00 pcilib: sysfs_read_vpd: read
+ * failed: No such device"), the line's bytes going on after the message's
+ * newline. Cut the message out and join the two halves, with a warning.
+ * 1 when buf was such a line (and now holds it whole), 0 when it was not,
+ * -1 on a fault. */
+static int splice(FILE *f, const char *path, unsigned *lineno, char *buf, size_t *len,
+		  struct hw_err *e)
+{
+	char *msg = strstr(buf, "pcilib: "), rest[DUMP_LINE_MAX + 1];
+	size_t n, full, at;
+	int got;
+
+	if (!msg)
+		return 0;
+	hw_warn(e, "%s:%u: lspci's message \"%.60s\" inside the data: read around it", path,
+		*lineno, msg);
+	at = (size_t)(msg - buf);
+	while (at && buf[at - 1] == ' ')
+		at--;
+	got = read_line(f, path, ++*lineno, rest, &n, &full, e);
+	if (got <= 0)
+		return got < 0 ? -1 : hw_fail(e, "%s:%u: the data stops after lspci's message", path,
+					      *lineno - 1);
+	if (at + 1 + n > DUMP_LINE_MAX)
+		return hw_fail(e, "%s:%u: line longer than %d characters", path, *lineno,
+			       DUMP_LINE_MAX);
+	buf[at] = ' ';
+	memcpy(buf + at + 1, rest, n + 1);
+	*len = at + 1 + n;
+	return 1;
+}
+
 int pci_dump_normalize(const char *path, FILE *out, struct hw_err *e)
 {
 	FILE *f = fopen(path, "rb");
@@ -151,7 +184,9 @@ int pci_dump_normalize(const char *path, FILE *out, struct hw_err *e)
 			rc = check_device_end(path, &d, e);
 			memset(&d, 0, sizeof d);
 		} else if (d.line && (off_len = data_prefix(buf))) {
-			if (full > DUMP_LINE_MAX)
+			if (full <= DUMP_LINE_MAX && splice(f, path, &lineno, buf, &len, e) < 0)
+				rc = -1;
+			else if (full > DUMP_LINE_MAX)
 				rc = hw_fail(e, "%s:%u: line longer than %d characters", path,
 					     lineno, DUMP_LINE_MAX);
 			else
