@@ -136,7 +136,7 @@ $(BUILD)/resolve_bench: tests/bench/resolve_bench.c $(LIB_OBJ)
 
 # libFuzzer targets (clang): FUZZ_SECONDS each, seeded with the fixtures.
 FUZZ         := sanitize db pci_dump usb_desc lsusb_text smbios blobs bom_read dmidecode lspci \
-                archive
+                archive purchase
 FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS  := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 fuzz: hwbom
@@ -150,8 +150,9 @@ fuzz: hwbom
 	@mkdir -p build/fuzz/corpus/db build/fuzz/corpus/pci_dump build/fuzz/corpus/sanitize \
 		build/fuzz/corpus/usb_desc build/fuzz/corpus/lsusb_text build/fuzz/corpus/smbios \
 		build/fuzz/corpus/blobs build/fuzz/corpus/bom_read build/fuzz/corpus/dmidecode \
-		build/fuzz/corpus/lspci build/fuzz/corpus/archive
+		build/fuzz/corpus/lspci build/fuzz/corpus/archive build/fuzz/corpus/purchase
 	@cp tests/e2e/expected/huawei-taishan.out build/fuzz/corpus/bom_read/taishan.xml
+	@cp tests/fixtures/purchase/*.xml build/fuzz/corpus/purchase/
 	@cp vendor-db/data/*.db tests/fixtures/db/data/*.db build/fuzz/corpus/db/
 	@cp tests/fixtures/pci/*.dump build/fuzz/corpus/pci_dump/
 	@cp tests/fixtures/lspci/*.lspci build/fuzz/corpus/lspci/

@@ -442,7 +442,11 @@ static int parse(struct rd *d, int fd)
 	d->ctxt = xmlCreatePushParserCtxt(&sax, d, NULL, 0, d->path);
 	if (!d->ctxt)
 		return hw_fail(d->e, "%s: cannot create an XML parser", d->path);
-	xmlCtxtUseOptions(d->ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	/* hwbom writes UTF-8: an encoding declared otherwise is not followed
+	 * (bytes that are not UTF-8 are then a parse error) */
+	xmlCtxtUseOptions(d->ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+					   XML_PARSE_IGNORE_ENC);
+	xmlSetGenericErrorFunc(NULL, quiet); /* this thread's: encoding messages */
 	while (!d->failed && (n = read(fd, buf, sizeof buf)) != 0) {
 		if (n < 0) {
 			if (errno == EINTR)
@@ -466,6 +470,11 @@ static int parse(struct rd *d, int fd)
 	}
 	if (d->failed)
 		rc = -1;
+	/* a parse that stopped without saying why (an encoding it gave up on)
+	 * must not pass for a whole document */
+	if (!rc && d->seen_root && (d->depth >= 0 || d->skip || d->c))
+		rc = hw_fail(d->e, "%s:%d: the document ends inside an element (truncated, or "
+				   "not UTF-8?)", d->path, line(d));
 	if (!rc && !d->seen_root)
 		rc = hw_fail(d->e, "%s: no XML element: not a BOM", d->path);
 	if (!rc && !d->ours)

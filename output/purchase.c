@@ -211,6 +211,13 @@ static int root(struct purchase *p, xmlNodePtr n, const char *path, struct hw_er
 	return 0;
 }
 
+/* libxml2 reports some faults (encodings) through its generic handler:
+ * they reach the caller through the context's last error instead. */
+static void quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx, (void)msg;
+}
+
 int purchase_read(const char *path, struct purchase *p, struct hw_err *e)
 {
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
@@ -219,6 +226,7 @@ int purchase_read(const char *path, struct purchase *p, struct hw_err *e)
 
 	if (!ctxt)
 		return hw_fail(e, "%s: cannot create an XML parser", path);
+	xmlSetGenericErrorFunc(NULL, quiet); /* this thread's: encoding messages */
 	doc = xmlCtxtReadFile(ctxt, path, NULL,
 			      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (!doc) {
