@@ -258,6 +258,34 @@ static int component_end(struct rd *d)
 	return 0;
 }
 
+/* The root's serialNumber and version: a BOM judged anew keeps the one
+ * and counts up the other (CycloneDX: a modified BOM's version goes up by
+ * one). A serial that is not a UUID URN is not kept. */
+static void root_attrs(struct rd *d, int nattrs, const xmlChar **attrs)
+{
+	d->saved->bom_version = 1;
+	for (int i = 0; i < nattrs; i++) {
+		const char *name = (const char *)attrs[5 * i];
+		size_t n = (size_t)(attrs[5 * i + 4] - attrs[5 * i + 3]);
+		char *v;
+
+		if (attrs[5 * i + 2])
+			continue;
+		v = xstrndup((const char *)attrs[5 * i + 3], n);
+		if (!strcmp(name, "version")) {
+			char *end;
+			unsigned long k = strtoul(v, &end, 10);
+
+			if (*v && !*end && k >= 1 && k < 1000000000)
+				d->saved->bom_version = k;
+		} else if (!strcmp(name, "serialNumber") && n == 45 && !strncmp(v, "urn:uuid:", 9) &&
+			   strspn(v + 9, "0123456789abcdefABCDEF-") == 36) {
+			bom_set(&d->saved->serial, v);
+		}
+		free(v);
+	}
+}
+
 static void root(struct rd *d, const char *name, const char *ns)
 {
 	if (strcmp(name, "bom") || !ns || strncmp(ns, "http://cyclonedx.org/schema/bom/", 32)) {
@@ -319,6 +347,7 @@ static void start_el(void *ctx, const xmlChar *local, const xmlChar *prefix, con
 		d->seen_root = 1;
 		d->stack[0] = E_BOM;
 		root(d, name, ns);
+		root_attrs(d, nattrs, attrs);
 		return;
 	}
 	/* another namespace's extensions, the old attestations (made anew)
@@ -527,6 +556,7 @@ void bom_saved_clear(struct bom_saved *s)
 	free(s->as_of);
 	free(s->profile);
 	free(s->version);
+	free(s->serial);
 	memset(s, 0, sizeof *s);
 }
 

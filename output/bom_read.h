@@ -17,6 +17,8 @@ struct bom_saved {
 	char *as_of;      /* hwbom:as-of, or NULL */
 	char *profile;    /* hwbom:profile, or NULL */
 	char *version;    /* the hwbom that wrote it */
+	char *serial;     /* the BOM's serialNumber (urn:uuid:...), or NULL */
+	unsigned long bom_version; /* the BOM's version attribute (1 if absent) */
 	enum verdict verdict;
 	/* "BOM-REF VALUE" of every hwbom:finding and hwbom:waiver, in document
 	 * order: see bom_judgement_lines() */

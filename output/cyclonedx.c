@@ -399,6 +399,7 @@ int cyclonedx_write(const struct bom *b, FILE *f, const struct cdx_opts *o, stru
 {
 	xmlOutputBufferPtr out = xmlOutputBufferCreateFile(f, NULL);
 	struct w w = {0};
+	char version[24];
 
 	if (!out)
 		return hw_fail(e, "cannot create the XML output buffer");
@@ -414,7 +415,8 @@ int cyclonedx_write(const struct bom *b, FILE *f, const struct cdx_opts *o, stru
 	attr(&w, "xmlns", CYCLONEDX_NS);
 	if (o->serial)
 		attr(&w, "serialNumber", o->serial);
-	attr(&w, "version", "1");
+	snprintf(version, sizeof version, "%lu", o->version ? o->version : 1);
+	attr(&w, "version", version);
 	metadata(&w, b, o);
 	if (b->ncomponents) {
 		start(&w, "components");

@@ -13,6 +13,7 @@ struct cdx_opts {
 	const char *tool_version; /* hwbom's version */
 	const char *timestamp;    /* xs:dateTime, or NULL for none */
 	const char *serial;       /* "urn:uuid:...", or NULL for none */
+	unsigned long version;    /* the BOM's version; 0 means 1 */
 };
 
 /* Write b to f. Without timestamp and serial, the same BOM gives the same

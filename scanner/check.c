@@ -207,27 +207,47 @@ static int same_content(const char *path, const char *buf, size_t n)
 	return same;
 }
 
-/* Write the new BOM to -o DIR, or over path (--in-place) unless it holds
- * the same bytes already: a fleet's BOMs mostly do not change, and are
- * then not rewritten. */
-static int write_new(const struct check_opts *o, const char *path, const struct bom *b,
-		     struct hw_err *e)
+/* b as CycloneDX, in memory: *buf (free()), *n bytes. */
+static int render(const struct bom *b, const struct cdx_opts *co, const char *path, char **buf,
+		  size_t *n, struct hw_err *e)
 {
-	struct cdx_opts co = {.tool_version = HWBOM_VERSION};
-	struct outfile out;
-	char *target, *copy, *buf = NULL;
-	size_t n = 0;
-	FILE *mem = open_memstream(&buf, &n);
+	FILE *mem = open_memstream(buf, n);
 	int rc;
 
 	if (!mem)
 		return hw_fail(e, "%s: out of memory", path);
-	rc = cyclonedx_write(b, mem, &co, e);
+	rc = cyclonedx_write(b, mem, co, e);
 	if (fclose(mem) != 0 && !rc)
 		rc = hw_fail(e, "%s: out of memory", path);
 	if (rc < 0) {
-		free(buf);
+		free(*buf);
+		*buf = NULL;
+	}
+	return rc;
+}
+
+/* Write the new BOM to -o DIR, or over path (--in-place). It keeps the
+ * saved BOM's serial number; if it is not byte for byte the saved one, its
+ * version goes up by one (CycloneDX: a modified BOM counts up); if it is,
+ * --in-place leaves the file alone (a fleet's BOMs mostly do not change). */
+static int write_new(const struct check_opts *o, const char *path, const struct bom *b,
+		     const struct bom_saved *old, struct hw_err *e)
+{
+	struct cdx_opts co = {.tool_version = HWBOM_VERSION, .serial = old->serial,
+			      .version = old->bom_version};
+	struct outfile out;
+	char *target, *copy, *buf = NULL;
+	size_t n = 0;
+	int rc, same;
+
+	if (render(b, &co, path, &buf, &n, e) < 0)
 		return -1;
+	same = same_content(path, buf, n);
+	if (!same) {
+		free(buf);
+		co.version++;
+		if (render(b, &co, path, &buf, &n, e) < 0)
+			return -1;
 	}
 	if (o->in_place) {
 		target = xstrdup(path);
@@ -236,7 +256,7 @@ static int write_new(const struct check_opts *o, const char *path, const struct 
 		target = xasprintf("%s/%s", o->outdir, basename(copy));
 		free(copy);
 	}
-	if (o->in_place && same_content(target, buf, n)) {
+	if (o->in_place && same) {
 		rc = 0;
 	} else if ((rc = outfile_open(&out, target, e)) == 0) {
 		if (fwrite(buf, 1, n, out.f) != n) {
@@ -261,7 +281,7 @@ static void check_one(const struct check_opts *o, const char *path, struct resul
 		goto fail;
 	bom_set(&b->as_of, o->as_of);
 	judging_apply(&o->j, b);
-	if ((o->outdir || o->in_place) && write_new(o, path, b, &e) < 0)
+	if ((o->outdir || o->in_place) && write_new(o, path, b, &old, &e) < 0)
 		goto fail;
 	r->line = summary(o, path, &old, b);
 	r->status = judging_status(&o->j, b);

@@ -33,6 +33,20 @@ chk --as-of 2019-01-01 -q --fail-on never --in-place "$out/chk/inplace.xml" >/de
 [ "$(stat -c %i "$out/chk/inplace.xml")" != "$ino" ] && ok || bad "check --in-place did not replace a changed BOM"
 xp "$out/chk/inplace.xml" "$(mprop hwbom:as-of)" 2019-01-01
 
+# A BOM judged anew keeps its serial number; its version counts up when it
+# changed (CycloneDX), and not when it did not
+scan --pci-dump $fx/pci/huawei-taishan.dump --serial --fail-on never -o "$out/chk/serial.xml"
+serial=$(xmllint --xpath "string(/*/@serialNumber)" "$out/chk/serial.xml")
+case $serial in urn:uuid:????????-????-4???-????-????????????) ok ;; *) bad "scan --serial gave '$serial'" ;; esac
+chk --as-of 2024-06-01 -q --fail-on never --in-place "$out/chk/serial.xml"
+xp "$out/chk/serial.xml" "string(/*/@version)" 1
+chk --as-of 2019-01-01 -q --fail-on never --in-place "$out/chk/serial.xml" >/dev/null
+xp "$out/chk/serial.xml" "string(/*/@version)" 2
+xp "$out/chk/serial.xml" "string(/*/@serialNumber)" "$serial"
+chk --as-of 2019-01-01 -q --fail-on never -o "$out/chk/serial-copy" "$out/chk/serial.xml"
+xp "$out/chk/serial-copy/serial.xml" "string(/*/@version)" 2
+valid "$out/chk/serial.xml"
+
 # The same BOM judged as of a day before NDAA 889 took effect, then checked
 # as of a day after: the findings it now has are listed, one line per file.
 scan --pci-dump $fx/pci/huawei-taishan.dump --as-of 2019-01-01 -o "$out/chk/taishan-2019.xml"
