@@ -346,8 +346,9 @@ static void start_el(void *ctx, const xmlChar *local, const xmlChar *prefix, con
 	if (++d->depth == 0) {
 		d->seen_root = 1;
 		d->stack[0] = E_BOM;
+		root_attrs(d, nattrs, attrs); /* first: a failing root() stops the
+					       * parser, and attrs go with it */
 		root(d, name, ns);
-		root_attrs(d, nattrs, attrs);
 		return;
 	}
 	/* another namespace's extensions, the old attestations (made anew)
