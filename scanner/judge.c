@@ -305,8 +305,12 @@ static void judge_attr(struct bom_component *c, const struct bom_attr *a, const 
 	if (!a->entity) {
 		/* a rule needs this entity and the database cannot name it */
 		if (!c->unknown_reason) {
-			reason = xasprintf("%s %s (%s) is not in the origin database", a->role,
-					   a->key, a->name ? a->name : "no name");
+			/* key "none": no identifier was read at all (resolve.c) */
+			reason = a->key && !strcmp(a->key, "none")
+					 ? xasprintf("%s not known: %s", a->role,
+						     a->name ? a->name : "nothing read")
+					 : xasprintf("%s %s (%s) is not in the origin database", a->role,
+						     a->key, a->name ? a->name : "no name");
 			bom_set(&c->unknown_reason, reason);
 			free(reason);
 		}
