@@ -81,7 +81,7 @@ static struct bom_component *smbios_witness(struct bom *bom, const char *major)
 static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 {
 	char *dir = src->root ? xasprintf("%s/sys/class/tpm", src->root) : xstrdup("/sys/class/tpm");
-	size_t n, found = 0, silent = 0, witnessed = 0;
+	size_t n, found = 0, silent = 0, witnessed = 0, unasked = 0;
 	char **names = probe_list_dir(dir, is_tpm, &n);
 
 	(void)e;
@@ -106,6 +106,8 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 			free(caps), free(major), free(dev), free(t), free(names[i]);
 			continue;
 		}
+		/* in a tree, a TPM 2.0 names its maker only to the live chip */
+		unasked += !*vendor && src->root && major && atoi(major) == 2;
 		c = bom_add_component(bom, "tpm", names[i]);
 		if (*vendor)
 			bom_add_id(c, "tpm.vendor", vendor, NULL);
@@ -120,6 +122,9 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 	else if (silent)
 		bom_set_coverage(bom, "tpm", "partial",
 				 "TPM 2.0 manufacturer not read: /dev/tpmrm* needs root or the tss group");
+	else if (unasked)
+		bom_set_coverage(bom, "tpm", "partial",
+				 "TPM 2.0 manufacturer not in the tree: only the chip tells it");
 	else if (witnessed)
 		bom_set_coverage(bom, "tpm", "read",
 				 "/sys/class/tpm; the maker from SMBIOS type 43");
