@@ -274,10 +274,28 @@ static int same(const char *a, const char *b)
 	return a && b && !strcmp(a, b);
 }
 
-/* Whether hay holds needle, ignoring case. */
+static int holds_at(const char *hay, const char *needle, int whole)
+{
+	size_t n = needle ? strlen(needle) : 0;
+
+	for (const char *at = hay; n && at && (at = strcasestr(at, needle)); at++)
+		if ((at == hay || !isalnum((unsigned char)at[-1])) &&
+		    (!whole || !isalnum((unsigned char)at[n])))
+			return 1;
+	return 0;
+}
+
+/* A maker's name as whole words: "Dell" is in "Dell Inc.", "AMD" in
+ * "... [AMD]"; "a" is in neither. */
 static int holds(const char *hay, const char *needle)
 {
-	return hay && needle && strcasestr(hay, needle);
+	return holds_at(hay, needle, 1);
+}
+
+/* A model from the start of a word: "M393A4K40" is in "M393A4K40DB3-CWE". */
+static int holds_model(const char *hay, const char *needle)
+{
+	return holds_at(hay, needle, 0);
 }
 
 /* Whether c is of item's kind, vendor, device and model. */
@@ -312,9 +330,9 @@ static int matches(const struct purchase_item *it, const struct bom_component *c
 			return 0;
 	}
 	if (it->model) {
-		ok = holds(c->name, it->model);
+		ok = holds_model(c->name, it->model);
 		for (size_t i = 0; model_ids[i] && !ok; i++)
-			ok = holds(id_value(c, model_ids[i]), it->model);
+			ok = holds_model(id_value(c, model_ids[i]), it->model);
 	}
 	return ok;
 }

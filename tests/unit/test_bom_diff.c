@@ -175,12 +175,36 @@ static void test_declaration(void **state)
 	free(path);
 }
 
+/* Names match as whole words, models from the start of a word. */
+static void test_words(void **state)
+{
+	struct purchase_item items[] = {
+		{.kind = "system", .vendor = "Sams", .quantity = 1},
+		{.kind = "system", .vendor = "samsung", .model = "np940x", .quantity = 1},
+		{.kind = "system", .vendor = "Samsung", .model = "940X5", .quantity = 1},
+	};
+	struct purchase p = {.items = items, .nitems = 3};
+	struct bom *b = bom_new();
+	struct bom_component *c = bom_add_component(b, "system", "system");
+	unsigned got[3];
+
+	(void)state;
+	bom_add_id(c, "smbios.manufacturer", "SAMSUNG ELECTRONICS CO., LTD.", NULL);
+	bom_add_id(c, "smbios.product", "NP940X5N-X01US", NULL);
+	free(purchase_match(&p, b, got));
+	assert_int_equal(got[0], 0); /* not a word of it */
+	assert_int_equal(got[1], 1); /* a prefix of the product */
+	assert_int_equal(got[2], 0); /* mid-word: no */
+	bom_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_kinds),
 		cmocka_unit_test(test_kind_names),
 		cmocka_unit_test(test_declaration),
+		cmocka_unit_test(test_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
