@@ -54,6 +54,7 @@ struct pool {
 static void usage(FILE *f)
 {
 	fputs("Usage: hwbom check [OPTION]... BOM.xml...\n"
+	      "  or:  hwbom check [OPTION]... -     (the BOMs' names on standard input)\n"
 	      "Judge saved hwbom BOMs anew: read each BOM's components and identifiers,\n"
 	      "attribute them with the current database, judge them with the current\n"
 	      "policies, and say in one line per file what changed.\n"
@@ -388,12 +389,48 @@ static int check_outdir(const struct check_opts *o, char **files, size_t n)
 	return rc;
 }
 
+static void free_list(char **list, size_t n)
+{
+	for (size_t i = 0; list && i < n; i++)
+		free(list[i]);
+	free(list);
+}
+
+/* "-": the files to check, one per line, from f (a fleet's list can be
+ * longer than a command line may be). NULL, with a message, when there
+ * is none or it cannot be read. */
+static char **read_list(FILE *f, size_t *n)
+{
+	char **list = NULL, *line = NULL;
+	size_t cap = 0, len = 0;
+	ssize_t got;
+
+	*n = 0;
+	while ((got = getline(&line, &len, f)) >= 0) {
+		while (got && (line[got - 1] == '\n' || line[got - 1] == '\r'))
+			line[--got] = '\0';
+		if (!got)
+			continue;
+		GROW(list, cap, *n);
+		list[(*n)++] = xstrdup(line);
+	}
+	free(line);
+	if (ferror(f) || !*n) {
+		msg_error(ferror(f) ? "-: cannot read the list of BOMs from standard input"
+				    : "-: no BOM listed on standard input");
+		free_list(list, *n);
+		return NULL;
+	}
+	return list;
+}
+
 int cmd_check(int argc, char **argv)
 {
 	struct check_opts o = {0};
 	struct hw_err e = {0};
 	struct pool p = {0};
 	pthread_t threads[MAX_JOBS];
+	char **listed = NULL;
 	int nthreads = 0, rc;
 
 	if (parse_opts(argc, argv, &o) < 0)
@@ -401,11 +438,17 @@ int cmd_check(int argc, char **argv)
 	p.o = &o;
 	p.files = argv + optind;
 	p.nfiles = (size_t)(argc - optind);
+	if (p.nfiles == 1 && !strcmp(p.files[0], "-")) {
+		if (!(p.files = read_list(stdin, &p.nfiles)))
+			return EXIT_BAD;
+		listed = p.files;
+	}
 	if (check_outdir(&o, p.files, p.nfiles) < 0 || judging_load(&o.j, &e) < 0) {
 		if (e.msg[0])
 			msg_error("%s", e.msg);
 		hw_err_clear(&e);
 		judging_clear(&o.j);
+		free_list(listed, p.nfiles);
 		return EXIT_BAD;
 	}
 	p.results = xcalloc(p.nfiles, sizeof *p.results);
@@ -425,5 +468,6 @@ int cmd_check(int argc, char **argv)
 	pthread_cond_destroy(&p.cond);
 	free(p.results);
 	judging_clear(&o.j);
+	free_list(listed, p.nfiles);
 	return rc;
 }

@@ -108,3 +108,13 @@ chk -o "$out/chk/c" "$out/chk/a/good.xml" "$out/chk/b/good.xml" >/dev/null 2>"$o
 [ $? -eq 2 ] && grep -q "two BOMs named good.xml would both be written to" "$out/err" && ok ||
 	bad "check -o with two files of one name: $(cat "$out/err")"
 runner=scan
+
+# a fleet's list of BOMs on standard input ("-"): longer than a command line
+printf '%s\n' "$out/chk/good.xml" "" "$out/chk/huawei-taishan.xml" |
+	chk --as-of 2024-06-01 - >"$out/chk/list.sum" 2>&1
+[ $? -eq 1 ] && [ "$(grep -c ': block, unchanged$' "$out/chk/list.sum")" -eq 2 ] && ok ||
+	bad "check - : $(cat "$out/chk/list.sum")"
+: | chk - >/dev/null 2>"$out/err"
+[ $? -eq 2 ] && grep -q "^hwbom: -: no BOM listed on standard input$" "$out/err" && ok ||
+	bad "check - with an empty list: $(cat "$out/err")"
+runner=scan
