@@ -137,6 +137,13 @@ void bom_add_id(struct bom_component *c, const char *ns, const char *value, cons
 	c->nids++;
 }
 
+const char *bom_id_value(const struct bom_component *c, const char *ns)
+{
+	const struct bom_id *id = bom_get_id(c, ns);
+
+	return id ? id->value : NULL;
+}
+
 const struct bom_id *bom_get_id(const struct bom_component *c, const char *ns)
 {
 	for (size_t i = 0; i < c->nids; i++)

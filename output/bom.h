@@ -134,8 +134,9 @@ void bom_set(char **field, const char *value);
 /* Append a component owned by b; the returned pointer stays valid. */
 struct bom_component *bom_add_component(struct bom *b, const char *kind, const char *location);
 void bom_add_id(struct bom_component *c, const char *ns, const char *value, const char *name);
-/* Identifier ns of c, or NULL. */
+/* Identifier ns of c, or NULL; its value, or NULL. */
 const struct bom_id *bom_get_id(const struct bom_component *c, const char *ns);
+const char *bom_id_value(const struct bom_component *c, const char *ns);
 struct bom_attr *bom_add_attr(struct bom_component *c, const char *role, const char *key);
 /* The first attribution of c whose role is a maker (part 1) or an
  * assembler (part 2) in roles.h's sense, or NULL. */

@@ -80,13 +80,6 @@ static enum id_class id_class(const struct bom_component *c, const char *ns)
 	return ID_PART;
 }
 
-static const char *id_value(const struct bom_component *c, const char *ns)
-{
-	const struct bom_id *id = bom_get_id(c, ns);
-
-	return id ? id->value : NULL;
-}
-
 static int same(const char *a, const char *b)
 {
 	return a == b || (a && b && !strcmp(a, b));
@@ -102,7 +95,7 @@ static int same_part(const struct bom_component *a, const struct bom_component *
 
 		for (size_t i = 0; i < x->nids; i++)
 			if (id_class(x, x->ids[i].ns) == ID_PART &&
-			    !same(x->ids[i].value, id_value(y, x->ids[i].ns)))
+			    !same(x->ids[i].value, bom_id_value(y, x->ids[i].ns)))
 				return 0;
 	}
 	return 1;
@@ -153,7 +146,7 @@ static void compare(const struct bom_component *e, const struct bom_component *a
 		const struct bom_component *x = side ? a : e, *y = side ? e : a;
 
 		for (size_t i = 0; i < x->nids; i++) {
-			const char *ns = x->ids[i].ns, *other = id_value(y, ns);
+			const char *ns = x->ids[i].ns, *other = bom_id_value(y, ns);
 			enum id_class cl = id_class(x, ns);
 
 			if (same(x->ids[i].value, other) || (side && other))

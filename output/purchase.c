@@ -262,13 +262,6 @@ void purchase_clear(struct purchase *p)
 
 /* --- matching the delivered components ------------------------------------ */
 
-static const char *id_value(const struct bom_component *c, const char *ns)
-{
-	const struct bom_id *id = bom_get_id(c, ns);
-
-	return id ? id->value : NULL;
-}
-
 static int same(const char *a, const char *b)
 {
 	return a && b && !strcmp(a, b);
@@ -313,7 +306,7 @@ static int matches(const struct purchase_item *it, const struct bom_component *c
 	/* the vendor: an id (PCI vendor or subsystem vendor, USB vendor), a
 	 * maker's name the component states, or the entity of a role */
 	for (size_t i = 0; vendor_ids[i] && !ok; i++)
-		ok = same(id_value(c, vendor_ids[i]), it->vendor);
+		ok = same(bom_id_value(c, vendor_ids[i]), it->vendor);
 	for (size_t i = 0; i < c->nids && !ok; i++)
 		ok = holds(c->ids[i].name, it->vendor) ||
 		     ((strstr(c->ids[i].ns, "manufacturer") || strstr(c->ids[i].ns, "vendor")) &&
@@ -325,14 +318,14 @@ static int matches(const struct purchase_item *it, const struct bom_component *c
 	if (it->device) {
 		ok = 0;
 		for (size_t i = 0; device_ids[i] && !ok; i++)
-			ok = same(id_value(c, device_ids[i]), it->device);
+			ok = same(bom_id_value(c, device_ids[i]), it->device);
 		if (!ok)
 			return 0;
 	}
 	if (it->model) {
 		ok = holds_model(c->name, it->model);
 		for (size_t i = 0; model_ids[i] && !ok; i++)
-			ok = holds_model(id_value(c, model_ids[i]), it->model);
+			ok = holds_model(bom_id_value(c, model_ids[i]), it->model);
 	}
 	return ok;
 }

@@ -30,6 +30,7 @@
 #include "lspci_text.h"
 #include "pci_check.h"
 #include "pci_component.h"
+#include "pci_dump.h"
 #include "pci_names.h"
 #include "probe.h"
 
@@ -76,19 +77,6 @@ static void on_debug(char *fmt, ...)
 static int detect(const struct probe_src *src)
 {
 	return !probe_src_recorded(src) || src->lspci || src->pci_dump || src->root;
-}
-
-static int dev_cmp(const void *pa, const void *pb)
-{
-	const struct pci_dev *a = *(struct pci_dev *const *)pa, *b = *(struct pci_dev *const *)pb;
-
-	if (a->domain != b->domain)
-		return a->domain < b->domain ? -1 : 1;
-	if (a->bus != b->bus)
-		return a->bus - b->bus;
-	if (a->dev != b->dev)
-		return a->dev - b->dev;
-	return a->func - b->func;
 }
 
 static const char *lookup(struct pci_access *pacc, char *buf, int flags, ...)
@@ -288,7 +276,7 @@ static int scan(struct pci_access *pacc, const struct probe_src *src, struct dev
 		dl->devs[dl->n++] = d;
 	}
 	if (dl->n > 1)
-		qsort(dl->devs, dl->n, sizeof *dl->devs, dev_cmp);
+		qsort(dl->devs, dl->n, sizeof *dl->devs, pci_dev_cmp);
 	if (set_dev_names(pacc, src, dl, e) < 0)
 		return -1;
 	for (size_t i = 0; i < dl->n; i++)

@@ -34,7 +34,7 @@ static void on_quiet(char *fmt, ...)
 	(void)fmt;
 }
 
-static int dev_cmp(const void *pa, const void *pb)
+int pci_dev_cmp(const void *pa, const void *pb)
 {
 	const struct pci_dev *a = *(struct pci_dev *const *)pa, *b = *(struct pci_dev *const *)pb;
 
@@ -117,7 +117,7 @@ int pci_dump_write(const char *root, FILE *out, struct hw_err *e)
 		dl->devs[dl->n++] = d;
 	}
 	if (dl->n > 1)
-		qsort(dl->devs, dl->n, sizeof *dl->devs, dev_cmp);
+		qsort(dl->devs, dl->n, sizeof *dl->devs, pci_dev_cmp);
 	for (size_t i = 0; i < dl->n; i++)
 		write_dev(dl->devs[i], out, e, &dl->written);
 	rc = dl->written;

@@ -18,4 +18,8 @@
  * libpci fails. */
 int pci_dump_write(const char *root, FILE *out, struct hw_err *e);
 
+/* qsort() order of struct pci_dev pointers: by domain, bus, device,
+ * function, as lspci lists them (pci.c sorts its functions so too). */
+int pci_dev_cmp(const void *a, const void *b);
+
 #endif

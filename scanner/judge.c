@@ -35,20 +35,6 @@ static void memo_free(struct memo *m)
 	free(m);
 }
 
-/* The edge by which x's controlling parent holds it on date, or NULL (as
- * db_parent() chooses it). */
-static const struct db_owner *control_edge(const struct db *db, const struct db_entity *x,
-					   const char *date)
-{
-	size_t n;
-	const struct db_owner *o = db_owner_edges(db, x, &n);
-
-	for (size_t i = 0; i < n; i++)
-		if (db_owner_active(&o[i], date) && db_owner_controls(&o[i]))
-			return &o[i];
-	return NULL;
-}
-
 /* "x <- parent 51% [src] <- ..." up its chain of control on date, to
  * member or top, whichever comes first (or to its controller); *reached
  * is the entity it ends on. Free with free(). */
@@ -59,7 +45,7 @@ static char *chain(const struct db *db, const struct db_entity *x,
 	char *s = xstrdup(x->id), *t;
 	const struct db_owner *o;
 
-	for (int depth = 0; depth < 16 && x != top && x != member && (o = control_edge(db, x, date));
+	for (int depth = 0; depth < 16 && x != top && x != member && (o = db_parent_edge(db, x, date));
 	     depth++) {
 		char share[32];
 

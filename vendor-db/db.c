@@ -796,15 +796,23 @@ int db_owner_controls(const struct db_owner *o)
 	return o->control >= 0 ? o->control : o->share > 50;
 }
 
-const struct db_entity *db_parent(const struct db *db, const struct db_entity *x,
-				  const char *date)
+const struct db_owner *db_parent_edge(const struct db *db, const struct db_entity *x,
+				     const char *date)
 {
 	const struct db_owner *o = first_edge(db, x->id), *end = db->owners + db->nowners;
 
 	for (; o && o < end && !strcmp(o->child, x->id); o++)
 		if (db_owner_active(o, date) && db_owner_controls(o))
-			return db_entity(db, o->parent);
+			return o;
 	return NULL;
+}
+
+const struct db_entity *db_parent(const struct db *db, const struct db_entity *x,
+				  const char *date)
+{
+	const struct db_owner *o = db_parent_edge(db, x, date);
+
+	return o ? db_entity(db, o->parent) : NULL;
 }
 
 const struct db_entity *db_controller(const struct db *db, const struct db_entity *x,

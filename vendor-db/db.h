@@ -101,6 +101,9 @@ const struct db_entity *db_lookup_name(const struct db *db, const char *name, co
 int db_owner_active(const struct db_owner *o, const char *date);
 /* Whether an edge gives control: control=yes, or a share above 50. */
 int db_owner_controls(const struct db_owner *o);
+/* The edge by which e's controlling parent holds it on date, or NULL. */
+const struct db_owner *db_parent_edge(const struct db *db, const struct db_entity *e,
+				     const char *date);
 /* The entity that controls e on date, or NULL. */
 const struct db_entity *db_parent(const struct db *db, const struct db_entity *e,
 				  const char *date);
