@@ -6,17 +6,7 @@
 #include <string.h>
 
 #include "../output/alloc.h"
-
-int lspci_hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
+#include "hex.h"
 
 /* n hex digits at s: their value, or -1. */
 long lspci_hex(const char *s, size_t n)
@@ -24,7 +14,7 @@ long lspci_hex(const char *s, size_t n)
 	long v = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		int d = lspci_hexval(s[i]);
+		int d = hex_digit(s[i]);
 
 		if (d < 0)
 			return -1;
@@ -40,7 +30,7 @@ size_t lspci_slot(const char *s, size_t len, struct lspci_dev *d)
 {
 	size_t i = 0, dom = 0;
 
-	while (dom < len && dom < 9 && lspci_hexval(s[dom]) >= 0)
+	while (dom < len && dom < 9 && hex_digit(s[dom]) >= 0)
 		dom++;
 	if (dom >= 4 && dom <= 8 && dom < len && s[dom] == ':' && dom + 1 + 7 <= len &&
 	    s[dom + 3] == ':') {

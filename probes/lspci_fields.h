@@ -15,8 +15,6 @@ struct lspci_line {
 	unsigned no;
 };
 
-/* The value of hex digit c, or -1. */
-int lspci_hexval(char c);
 /* n hex digits at s: their value, or -1. */
 long lspci_hex(const char *s, size_t n);
 /* "[DOMAIN:]BB:DD.F" at the start of s (len bytes), followed by the end or

@@ -4,6 +4,7 @@
  * show_verbose(), show_machine()). */
 #define _GNU_SOURCE /* memmem */
 #include "lspci_fields.h"
+#include "hex.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -206,7 +207,7 @@ static int hex_dump_line(const struct lspci_line *l)
 {
 	size_t i = 0;
 
-	while (i < l->len && i < 9 && lspci_hexval(l->s[i]) >= 0)
+	while (i < l->len && i < 9 && hex_digit(l->s[i]) >= 0)
 		i++;
 	return i >= 2 && i <= 8 && i + 1 < l->len && l->s[i] == ':' && l->s[i + 1] == ' ';
 }
@@ -218,7 +219,7 @@ static int hex_bytes_line(const struct lspci_line *l)
 	size_t i = 0;
 
 	for (; i + 2 <= l->len; i += 3)
-		if (lspci_hexval(l->s[i]) < 0 || lspci_hexval(l->s[i + 1]) < 0 ||
+		if (hex_digit(l->s[i]) < 0 || hex_digit(l->s[i + 1]) < 0 ||
 		    (i + 2 < l->len && l->s[i + 2] != ' '))
 			return 0;
 	return i >= l->len && l->len >= 2;

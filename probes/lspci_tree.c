@@ -1,5 +1,6 @@
 /* lspci_tree.c - the tree of lspci -t [-v] [-n[n]] (pciutils ls-tree.c). */
 #include "lspci_fields.h"
+#include "hex.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +28,7 @@ static size_t tree_bus_token(const char *s, size_t len, struct tree_bus *b)
 
 	if (!close || n < 3)
 		return 0;
-	while (dom < n - 1 && lspci_hexval(s[1 + dom]) >= 0)
+	while (dom < n - 1 && hex_digit(s[1 + dom]) >= 0)
 		dom++;
 	if (dom >= 4 && dom <= 8 && s[1 + dom] == ':' && n == dom + 4 &&
 	    lspci_hex(s + dom + 2, 2) >= 0) {

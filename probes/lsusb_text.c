@@ -21,6 +21,7 @@
  * Numbers are checked digit by digit; a line too long, a NUL byte, a field
  * that is not a number, a device or configuration cut short is an error. */
 #include "lsusb_text.h"
+#include "hex.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -154,26 +155,15 @@ static int dec(const char **s, unsigned long max, unsigned long *v)
 	return 1;
 }
 
-static int hexdig(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* From min to max hex digits. */
 static int hex(const char **s, int min, int max, unsigned *v)
 {
 	int k = 0, x;
 
 	*v = 0;
-	while (k < max && (x = hexdig((*s)[k])) >= 0)
+	while (k < max && (x = hex_digit((*s)[k])) >= 0)
 		*v = *v << 4 | (unsigned)x, k++;
-	if (k < min || hexdig((*s)[k]) >= 0)
+	if (k < min || hex_digit((*s)[k]) >= 0)
 		return 0;
 	*s += k;
 	return 1;
