@@ -47,12 +47,17 @@ LIB_SRC  := output/alloc.c output/err.c output/sanitize.c output/bom.c output/ro
             output/cyclonedx.c output/bom_read.c output/bom_diff.c output/purchase.c output/text.c \
             vendor-db/recfile.c vendor-db/db.c vendor-db/names.c vendor-db/holding.c \
             vendor-db/stateown.c \
-            probes/probe.c probes/dmi.c probes/dmi_build.c probes/dmi_table.c probes/dmi_names.c probes/dmidecode_text.c probes/smbios.c \
-            probes/cpu.c probes/cpu_info.c probes/pci.c probes/pci_check.c probes/pci_names.c probes/pci_component.c \
-            probes/lspci_text.c probes/lspci_fields.c probes/lspci_lines.c probes/lspci_vmm.c probes/lspci_tree.c \
-            probes/usb.c probes/usb_desc.c probes/usb_ids.c probes/lsusb_text.c \
-            probes/display.c probes/edid.c probes/storage.c probes/net.c probes/oui.c probes/oui_index.c probes/spd.c \
-            probes/tpm.c probes/tpm_vendor.c probes/pci_dump.c \
+            probes/probe.c \
+            probes/dmi/dmi.c probes/dmi/dmi_build.c probes/dmi/dmi_table.c probes/dmi/dmi_names.c \
+            probes/dmi/dmidecode_text.c probes/dmi/smbios.c \
+            probes/cpu/cpu.c probes/cpu/cpu_info.c \
+            probes/pci/pci.c probes/pci/pci_check.c probes/pci/pci_names.c probes/pci/pci_component.c \
+            probes/pci/pci_dump.c probes/pci/lspci_text.c probes/pci/lspci_fields.c probes/pci/lspci_lines.c \
+            probes/pci/lspci_vmm.c probes/pci/lspci_tree.c \
+            probes/usb/usb.c probes/usb/usb_desc.c probes/usb/usb_ids.c probes/usb/lsusb_text.c \
+            probes/display/display.c probes/display/edid.c probes/storage/storage.c \
+            probes/net/net.c probes/net/oui.c probes/net/oui_index.c probes/memory/spd.c \
+            probes/tpm/tpm.c probes/tpm/tpm_vendor.c \
             scanner/policy.c scanner/waiver.c scanner/resolve.c scanner/judge.c scanner/outfile.c \
             scanner/snapshot.c scanner/archive.c
 MAIN_SRC := scanner/main.c scanner/scan.c scanner/judging.c scanner/check.c scanner/diffcmd.c \

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""dmi-names.py - write probes/dmi_names_tab.h: the names dmidecode prints
+"""dmi-names.py - write probes/dmi/dmi_names_tab.h: the names dmidecode prints
 for the SMBIOS enumerations hwbom keeps as identifiers, so that its text
 output can be read back to the numbers the binary tables hold.
 
@@ -8,7 +8,7 @@ The names are not typed in: for every value of processor family (DSP0134
 type (7.4.1), the script builds a table with mksmbios.py's builders, has the
 installed dmidecode decode it (--from-dump) and records what it printed.
 Names older or newer dmidecode releases print differently are added from
-ALIASES below. Run: python3 build-aux/dmi-names.py > probes/dmi_names_tab.h
+ALIASES below. Run: python3 build-aux/dmi-names.py > probes/dmi/dmi_names_tab.h
 """
 import os
 import re

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "../output/alloc.h"
-#include "../probes/pci_dump.h"
+#include "../probes/pci/pci_dump.h"
 #include "../probes/probe.h"
 #include "archive.h"
 #include "hwbom.h"

@@ -7,7 +7,7 @@
 
 #include "../output/alloc.h"
 #include "../output/sanitize.h"
-#include "../probes/oui.h"
+#include "../probes/net/oui.h"
 #include "../vendor-db/stateown.h"
 #include "hwbom.h"
 

@@ -11,7 +11,7 @@
 #include <time.h>
 
 #include "../../output/bom.h"
-#include "../../probes/oui.h"
+#include "../../probes/net/oui.h"
 #include "../../scanner/judge.h"
 #include "../../scanner/policy.h"
 #include "../../scanner/resolve.h"

@@ -14,7 +14,7 @@ fx=tests/fixtures
 exp=tests/e2e/expected
 schema=tests/schema/bom-1.6.SNAPSHOT.xsd
 out=$(mktemp -d)
-# the IEEE index cache of these runs (see probes/oui_index.h), not the user's
+# the IEEE index cache of these runs (see probes/net/oui_index.h), not the user's
 export HWBOM_CACHE_DIR="$out/cache"
 trap 'rm -rf "$out"' EXIT
 pass=0

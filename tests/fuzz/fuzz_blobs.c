@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../probes/cpu_info.h"
-#include "../../probes/edid.h"
-#include "../../probes/tpm_vendor.h"
+#include "../../probes/cpu/cpu_info.h"
+#include "../../probes/display/edid.h"
+#include "../../probes/tpm/tpm_vendor.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "../../output/bom.h"
-#include "../../probes/dmi_build.h"
-#include "../../probes/dmidecode_text.h"
+#include "../../probes/dmi/dmi_build.h"
+#include "../../probes/dmi/dmidecode_text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

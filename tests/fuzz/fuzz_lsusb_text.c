@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "../../output/err.h"
-#include "../../probes/lsusb_text.h"
+#include "../../probes/usb/lsusb_text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

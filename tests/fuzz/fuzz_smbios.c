@@ -3,7 +3,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "../../probes/smbios.h"
+#include "../../probes/dmi/smbios.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

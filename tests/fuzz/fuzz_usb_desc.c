@@ -3,7 +3,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "../../probes/usb_desc.h"
+#include "../../probes/usb/usb_desc.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -2,7 +2,7 @@
  * /proc/cpuinfo texts. */
 #include "testutil.h"
 
-#include "../../probes/cpu_info.h"
+#include "../../probes/cpu/cpu_info.h"
 
 static void test_cpuid(void **state)
 {

@@ -2,8 +2,8 @@
  * components dmi_build() makes of them. */
 #include "testutil.h"
 
-#include "../../probes/dmi_build.h"
-#include "../../probes/dmi_table.h"
+#include "../../probes/dmi/dmi_build.h"
+#include "../../probes/dmi/dmi_table.h"
 
 static int warnings;
 

@@ -2,8 +2,8 @@
  * its names back to values, on text in memory. */
 #include "testutil.h"
 
-#include "../../probes/dmi_names.h"
-#include "../../probes/dmidecode_text.h"
+#include "../../probes/dmi/dmi_names.h"
+#include "../../probes/dmi/dmidecode_text.h"
 
 /* What the parser handed on: copies, since its strings live only during
  * the call. */

@@ -1,7 +1,7 @@
 /* test_edid.c - EDID base blocks: the project's fixtures and hostile bytes. */
 #include "testutil.h"
 
-#include "../../probes/edid.h"
+#include "../../probes/display/edid.h"
 #include "../../vendor-db/recfile.h"
 
 #define DRM FIXTURES "/root/laptop-displays/sys/class/drm/"

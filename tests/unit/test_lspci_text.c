@@ -2,8 +2,8 @@
  * and names, what lspci leaves out, and the faults named by line. */
 #include "testutil.h"
 
-#include "../../probes/lspci_text.h"
-#include "../../probes/pci_names.h"
+#include "../../probes/pci/lspci_text.h"
+#include "../../probes/pci/pci_names.h"
 
 /* Parse text; the return code, with t filled and e holding the message. */
 static int parse(const char *text, struct lspci_text *t, struct hw_err *e)

@@ -1,11 +1,11 @@
 /* test_lsusb_text.c - the parser of lsusb, lsusb -v, lsusb -t and
- * usb-devices text (probes/lsusb_text.c). The texts follow what usbutils
+ * usb-devices text (probes/usb/lsusb_text.c). The texts follow what usbutils
  * 014 writes; tests/fixtures/lsusb/ holds whole files made by the tools. */
 #include "testutil.h"
 
 #include "../../output/alloc.h"
 #include "../../output/err.h"
-#include "../../probes/lsusb_text.h"
+#include "../../probes/usb/lsusb_text.h"
 
 struct result {
 	struct usb_dev *devs;

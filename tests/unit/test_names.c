@@ -2,7 +2,7 @@
  * and the usb.ids reader. */
 #include "testutil.h"
 
-#include "../../probes/usb_ids.h"
+#include "../../probes/usb/usb_ids.h"
 #include "../../vendor-db/db.h"
 #include "../../vendor-db/names.h"
 

@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <sys/stat.h>
 
-#include "../../probes/oui.h"
+#include "../../probes/net/oui.h"
 
 static char ieee[64], cache[64];
 

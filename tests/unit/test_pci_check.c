@@ -2,8 +2,8 @@
  * fixtures (tests/fixtures/pci/README.md says what each holds). */
 #include "testutil.h"
 
-#include "../../probes/pci_check.h"
-#include "../../probes/pci_names.h"
+#include "../../probes/pci/pci_check.h"
+#include "../../probes/pci/pci_names.h"
 
 #define PCI FIXTURES "/pci/"
 

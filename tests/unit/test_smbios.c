@@ -1,7 +1,7 @@
 /* test_smbios.c - SMBIOS entry points and the structure walk, on bytes. */
 #include "testutil.h"
 
-#include "../../probes/smbios.h"
+#include "../../probes/dmi/smbios.h"
 
 struct seen {
 	int types[16], n, warnings;

@@ -2,7 +2,7 @@
  * TPM2_GetCapability exchange, on recorded bytes. */
 #include "testutil.h"
 
-#include "../../probes/tpm_vendor.h"
+#include "../../probes/tpm/tpm_vendor.h"
 
 /* A TPM 2.0 (Infineon) answering GetCapability(TPM_PT_MANUFACTURER). */
 static const unsigned char ifx[27] = {

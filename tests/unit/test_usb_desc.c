@@ -1,7 +1,7 @@
 /* test_usb_desc.c - the parser of the kernel's USB `descriptors` file. */
 #include "testutil.h"
 
-#include "../../probes/usb_desc.h"
+#include "../../probes/usb/usb_desc.h"
 
 /* A Logitech receiver: device descriptor, one configuration, one HID
  * interface with one endpoint (as the kernel writes it). */
