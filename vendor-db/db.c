@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/evp.h>
+
 #include "../output/alloc.h"
 #include "holding.h"
 #include "names.h"
@@ -25,6 +27,8 @@ struct db {
 	size_t nowners, capowners;
 	struct db_ident *idents;
 	size_t nidents, capidents;
+	struct db_dies *dies; /* dies and partno records, in file order */
+	size_t ndies, capdies;
 
 	char **files; /* names records point into */
 	size_t nfiles, capfiles;
@@ -36,8 +40,8 @@ struct db {
 	} *names;
 	size_t nnames, capnames;
 
-	uint64_t hash;
-	char fingerprint[17];
+	EVP_MD_CTX *sha; /* the fingerprint, over every file read */
+	char fingerprint[2 * 32 + 1];
 	int finished;
 };
 
@@ -54,7 +58,9 @@ struct db *db_new(void)
 {
 	struct db *db = xcalloc(1, sizeof *db);
 
-	db->hash = 0xcbf29ce484222325ULL; /* FNV-1a offset basis */
+	db->sha = EVP_MD_CTX_new();
+	if (!db->sha || !EVP_DigestInit_ex(db->sha, EVP_sha256(), NULL))
+		abort(); /* alloc.h: out of memory aborts */
 	return db;
 }
 
@@ -108,7 +114,10 @@ void db_free(struct db *db)
 		free(db->names[i].key);
 	free(db->names);
 	free(db->sources), free(db->entities), free(db->lists), free(db->aliases);
-	free(db->owners), free(db->idents), free(db->files);
+	for (size_t i = 0; i < db->ndies; i++)
+		free(db->dies[i].prefix), free(db->dies[i].entity), fact_free(&db->dies[i].fact);
+	free(db->owners), free(db->idents), free(db->files), free(db->dies);
+	EVP_MD_CTX_free(db->sha);
 	free(db);
 }
 
@@ -366,6 +375,29 @@ static int rec_id(struct db *db, const struct rec *r, struct hw_err *e)
 	return 0;
 }
 
+/* dies ENTITY src=...: its modules carry only its own DRAM dies.
+ * partno PREFIX ENTITY src=...: module part numbers starting PREFIX are
+ * that maker's scheme, which names its dies. */
+static int rec_dies(struct db *db, const struct rec *r, struct hw_err *e)
+{
+	static const char *const keys[] = {"src", "note", "verified", NULL};
+	int partno = !strcmp(r->verb, "partno");
+	size_t ent = partno ? 1 : 0;
+	struct db_dies x = {0};
+
+	if (rec_check(r, e, ent + 1, ent + 1, keys) < 0 || ident_arg(r, e, ent, "entity") < 0)
+		return -1;
+	if (partno && (strlen(r->args[0]) < 3 || strlen(r->args[0]) > 32))
+		return rec_fail(r, e, "partno prefix '%s': 3 to 32 characters", r->args[0]);
+	if (take_fact(r, e, 1, &x.fact) < 0)
+		return -1;
+	x.prefix = partno ? xstrdup(r->args[0]) : NULL;
+	x.entity = xstrdup(r->args[ent]);
+	GROW(db->dies, db->capdies, db->ndies);
+	db->dies[db->ndies++] = x;
+	return 0;
+}
+
 static int on_record(void *user, const struct rec *r, struct hw_err *e)
 {
 	static const struct {
@@ -374,12 +406,14 @@ static int on_record(void *user, const struct rec *r, struct hw_err *e)
 	} verbs[] = {
 		{"source", rec_source}, {"entity", rec_entity}, {"alias", rec_alias},
 		{"list", rec_list},     {"owner", rec_owner},   {"id", rec_id},
+		{"dies", rec_dies},     {"partno", rec_dies},
 	};
 
 	for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
 		if (!strcmp(r->verb, verbs[i].verb))
 			return verbs[i].fn(user, r, e);
-	return rec_fail(r, e, "unknown record '%s' (source, entity, alias, list, owner or id)",
+	return rec_fail(r, e,
+			"unknown record '%s' (source, entity, alias, list, owner, id, dies or partno)",
 			r->verb);
 }
 
@@ -393,9 +427,9 @@ int db_load_file(struct db *db, const char *path, struct hw_err *e)
 		return hw_fail(e, "%s: database already finished", path);
 	if (recfile_slurp(path, &buf, &len, e) < 0)
 		return -1;
-	for (size_t i = 0; i < len; i++) {
-		db->hash ^= (unsigned char)buf[i];
-		db->hash *= 0x100000001b3ULL; /* FNV-1a prime */
+	if (!EVP_DigestUpdate(db->sha, buf, len)) {
+		free(buf);
+		return hw_fail(e, "%s: SHA-256 of the database failed", path);
 	}
 	/* records keep a pointer to their file name for later messages */
 	name = xstrdup(path);
@@ -580,6 +614,9 @@ static int check_sources(const struct db *db, struct hw_err *e)
 			return -1;
 	for (size_t i = 0; i < db->nidents; i++)
 		if (check_fact(db, &db->idents[i].fact, e) < 0)
+			return -1;
+	for (size_t i = 0; i < db->ndies; i++)
+		if (check_fact(db, &db->dies[i].fact, e) < 0)
 			return -1;
 	return 0;
 }
@@ -773,8 +810,21 @@ int db_finish(struct db *db, struct hw_err *e)
 	}
 	if (db->nowners > 1)
 		qsort(db->owners, db->nowners, sizeof *db->owners, owner_cmp);
+	for (size_t i = 0; i < db->ndies; i++)
+		if (!db_entity(db, db->dies[i].entity))
+			return hw_fail(e, "%s:%u: %s names unknown entity '%s'", db->dies[i].fact.file,
+				       db->dies[i].fact.line, db->dies[i].prefix ? "partno" : "dies",
+				       db->dies[i].entity);
 	index_names(db);
-	snprintf(db->fingerprint, sizeof db->fingerprint, "%016llx", (unsigned long long)db->hash);
+	{
+		unsigned char md[EVP_MAX_MD_SIZE];
+		unsigned n = 0;
+
+		if (!EVP_DigestFinal_ex(db->sha, md, &n) || n != 32)
+			return hw_fail(e, "SHA-256 of the database failed");
+		for (unsigned i = 0; i < n; i++)
+			snprintf(db->fingerprint + 2 * i, 3, "%02x", md[i]);
+	}
 	db->finished = 1;
 	return 0;
 }
@@ -782,6 +832,28 @@ int db_finish(struct db *db, struct hw_err *e)
 const char *db_fingerprint(const struct db *db)
 {
 	return db->fingerprint;
+}
+
+const struct db_dies *db_own_dies(const struct db *db, const char *entity)
+{
+	for (size_t i = 0; entity && i < db->ndies; i++)
+		if (!db->dies[i].prefix && !db->dies[i].fact.dropped &&
+		    !strcmp(db->dies[i].entity, entity))
+			return &db->dies[i];
+	return NULL;
+}
+
+const struct db_dies *db_partno(const struct db *db, const char *pn)
+{
+	const struct db_dies *best = NULL;
+
+	for (size_t i = 0; pn && i < db->ndies; i++) {
+		const char *p = db->dies[i].prefix;
+
+		if (p && !strncmp(pn, p, strlen(p)) && (!best || strlen(p) > strlen(best->prefix)))
+			best = &db->dies[i];
+	}
+	return best;
 }
 
 /* --- ownership and lists ----------------------------------------------- */

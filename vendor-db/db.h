@@ -57,6 +57,16 @@ struct db_ident {
 	struct db_fact fact;
 };
 
+/* A DRAM maker whose memory modules carry only its own dies ("dies"
+ * records), or a memory part-number scheme that names the die maker
+ * ("partno" records): what a die-maker attribution is inferred from when no
+ * SPD EEPROM was read (vendor-db/README.md). */
+struct db_dies {
+	char *prefix; /* partno: the part numbers it starts; NULL for dies */
+	char *entity;
+	struct db_fact fact;
+};
+
 struct db;
 
 /* How far a list reaches from its direct members (see db_covered()). */
@@ -80,8 +90,8 @@ int db_load_dir(struct db *db, const char *dir, struct hw_err *e);
  * identifiers mapped twice, ownership cycles, dates out of order. */
 int db_finish(struct db *db, struct hw_err *e);
 
-/* A hex digest of everything loaded, for the BOM to say which database
- * judged it. */
+/* The SHA-256 (libcrypto) of the files read, in the order read, as 64
+ * hex digits: for the BOM to say which database judged it. */
 const char *db_fingerprint(const struct db *db);
 
 const struct db_entity *db_entity(const struct db *db, const char *id);
@@ -96,6 +106,13 @@ const struct db_ident *db_lookup(const struct db *db, const char *key);
  * none does or several do; *src (if src is not NULL) is set to the sources
  * of the name or alias record that matched. */
 const struct db_entity *db_lookup_name(const struct db *db, const char *name, const char **src);
+
+/* The "dies" record of a module maker, or NULL when its modules may carry
+ * other makers' dies. */
+const struct db_dies *db_own_dies(const struct db *db, const char *entity);
+/* The "partno" record whose prefix starts part number pn (the longest), or
+ * NULL. */
+const struct db_dies *db_partno(const struct db *db, const char *pn);
 
 /* Whether an edge holds on date (YYYY-MM-DD): from <= date < to. */
 int db_owner_active(const struct db_owner *o, const char *date);

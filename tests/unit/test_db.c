@@ -82,7 +82,35 @@ static void test_lookup_and_fields(void **state)
 	assert_int_equal(db_count_entities(db), 6);
 	assert_int_equal(db_count_owners(db), 5);
 	assert_int_equal(db_count_idents(db), 2);
-	assert_int_equal(strlen(db_fingerprint(db)), 16);
+	assert_int_equal(strlen(db_fingerprint(db)), 64);
+	db_free(db);
+}
+
+/* Die makers inferred: a maker's own dies, and part-number schemes (the
+ * longest prefix). */
+static void test_dies_and_partno(void **state)
+{
+	static const char text[] =
+		"source s date=2020-01-01 title=T\n"
+		"entity sam name=S country=KR control=public src=s\n"
+		"entity king name=K country=US control=private src=s\n"
+		"dies sam src=s\n"
+		"partno M393 king src=s\n" /* not so: the longer prefix below wins */
+		"partno M393A sam src=s verified=no\n";
+	struct hw_err e = {0};
+	int rc;
+	struct db *db = load(text, &e, &rc);
+
+	(void)state;
+	assert_int_equal(rc, 0);
+	assert_non_null(db_own_dies(db, "sam"));
+	assert_null(db_own_dies(db, "king"));
+	assert_null(db_own_dies(db, NULL));
+	assert_string_equal(db_partno(db, "M393A4K40DB3-CWE")->entity, "sam");
+	assert_int_equal(db_partno(db, "M393A4K40DB3-CWE")->fact.unverified, 1);
+	assert_string_equal(db_partno(db, "M393B1K70")->entity, "king");
+	assert_null(db_partno(db, "M39"));
+	assert_null(db_partno(db, NULL));
 	db_free(db);
 }
 
@@ -187,8 +215,12 @@ static void test_malformed_files(void **state)
 	BAD("entity b name=B country=US control=public src=s\nentity c name=C country=US control=public src=s\n"
 	    "owner a b src=s\nowner b c src=s\nowner c a src=s\n",
 	    "F:5: ownership cycle: b already owns a, directly or not");
-	BAD("frobnicate x\n", "F:3: unknown record 'frobnicate' (source, entity, alias, list, owner or id)");
+	BAD("frobnicate x\n", "F:3: unknown record 'frobnicate' (source, entity, alias, list, owner, id, dies or partno)");
 	BAD("source s date=2020-01-01 title=T\n", "F:3: source 's' is already defined at F:1");
+	BAD("dies b src=s\n", "F:3: dies names unknown entity 'b'");
+	BAD("dies a\n", "F:3: 'dies' needs src= naming its source");
+	BAD("partno M3 a src=s\n", "F:3: partno prefix 'M3': 3 to 32 characters");
+	BAD("partno M393A b src=s\n", "F:3: partno names unknown entity 'b'");
 #undef BAD
 }
 
@@ -304,6 +336,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lookup_and_fields),
+		cmocka_unit_test(test_dies_and_partno),
 		cmocka_unit_test(test_control_over_time),
 		cmocka_unit_test(test_coverage_by_reach),
 		cmocka_unit_test(test_malformed_files),
