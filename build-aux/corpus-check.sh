@@ -56,7 +56,7 @@ P="*[local-name()='properties']/*[local-name()='property']"
 ROLE="starts-with(@name,'hwbom:origin:') and not(contains(substring(@name,14),':'))"
 num() { xmllint --xpath "$2" "$1" 2>/dev/null || echo 0; }
 
-printf '# machine  read=probes that read something  components attributions resolved=share of components with roles whose every role is an entity  verdict  (files given; unused)\n'
+printf '# machine  read=probes that read something  components attributions resolved=share of components with roles whose every role is an entity  verdict  coverage (unseen roles; how=those with a command to see them)  (files given; unused)\n'
 for dir in "$corpus"/*/; do
 	m=$(basename "$dir")
 	set --
@@ -164,7 +164,14 @@ for dir in "$corpus"/*/; do
 	with=$(num "$b" "count($C[$P[$ROLE]])")
 	resolved=$(num "$b" "count($C[$P[$ROLE] and not($P[$ROLE and .='unknown'])])")
 	verdict=$(num "$b" "string(/*[local-name()='bom']/*[local-name()='metadata']/$P[@name='hwbom:verdict'])")
+	coverage=$(num "$b" "string(/*[local-name()='bom']/*[local-name()='metadata']/$P[@name='hwbom:coverage'])")
+	M="/*[local-name()='bom']/*[local-name()='metadata']/$P"
+	unseen=$(xmllint --xpath "$M[@name='hwbom:unseen']/text()" "$b" 2>/dev/null | tr '\n' ',' | sed 's/,$//')
+	nunseen=$(num "$b" "count($M[@name='hwbom:unseen'])")
+	nhow=$(num "$b" "count($M[starts-with(@name,'hwbom:unseen:') and substring(@name,string-length(@name)-7)=':collect' and string-length(.)>0])")
+	xmllint --nonet --noout --schema "${SCHEMA:-tests/schema/bom-1.6.SNAPSHOT.xsd}" "$b" 2>/dev/null && xsd=valid || xsd=INVALID
 	share=$([ "$with" -gt 0 ] && echo "$((100 * resolved / with))%" || echo "-")
-	printf '%s  read=%s  components=%s attributions=%s resolved=%s  verdict=%s  %s\n' \
-		"$m" "${read:-none}" "$comps" "$attrs" "$share" "$verdict" "$files"
+	printf '%s  read=%s  components=%s attributions=%s resolved=%s  verdict=%s  coverage=%s%s how=%s/%s xsd=%s  %s\n' \
+		"$m" "${read:-none}" "$comps" "$attrs" "$share" "$verdict" "${coverage:-none}" \
+		"${unseen:+($unseen)}" "$nhow" "$nunseen" "$xsd" "$files"
 done

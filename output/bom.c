@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "alloc.h"
 #include "roles.h"
@@ -59,6 +60,7 @@ static void component_free(struct bom_component *c)
 		free(a->controller);
 		free(a->source);
 		free(a->overlay);
+		free(a->inferred);
 	}
 	for (size_t i = 0; i < c->nfindings; i++) {
 		struct bom_finding *f = &c->findings[i];
@@ -83,6 +85,9 @@ static void component_free(struct bom_component *c)
 	free(c->description);
 	free(c->firmware);
 	free(c->unknown_reason);
+	for (size_t i = 0; i < c->nunseen; i++)
+		free(c->unseen[i]);
+	free(c->unseen);
 	free(c);
 }
 
@@ -108,6 +113,12 @@ void bom_free(struct bom *b)
 			free(p->rules[k].id), free(p->rules[k].cite);
 		free(p->rules), free(p->id), free(p->title), free(p->citation), free(p->edition);
 	}
+	for (size_t i = 0; i < b->nunseen; i++) {
+		struct bom_unseen *u = &b->unseen[i];
+
+		free(u->role), free(u->reason), free(u->detail), free(u->collect);
+	}
+	free(b->unseen);
 	free(b->policies);
 	free(b->components);
 	free(b->coverage);
@@ -117,19 +128,81 @@ void bom_free(struct bom *b)
 	free(b);
 }
 
+static int location_taken(const struct bom *b, const char *kind, const char *location)
+{
+	for (size_t i = 0; i < b->ncomponents; i++)
+		if (!strcmp(b->components[i]->location, location) &&
+		    !strcmp(b->components[i]->kind, kind))
+			return 1;
+	return 0;
+}
+
 struct bom_component *bom_add_component(struct bom *b, const char *kind, const char *location)
 {
 	struct bom_component *c = xcalloc(1, sizeof *c);
 
 	bom_set(&c->kind, kind);
 	bom_set(&c->location, location);
+	/* the same place twice (a DIMM locator firmware repeats, a structure
+	 * listed twice): the second is "LOCATION #2", so bom-refs stay unique */
+	if (location_taken(b, c->kind, c->location)) {
+		char *again = NULL;
+
+		for (unsigned n = 2; !again || location_taken(b, c->kind, again); n++) {
+			free(again);
+			again = xasprintf("%s #%u", c->location, n);
+		}
+		free(c->location);
+		c->location = again;
+	}
 	GROW(b->components, b->capcomponents, b->ncomponents);
 	b->components[b->ncomponents++] = c;
 	return c;
 }
 
+void bom_remove_component(struct bom *b, size_t i)
+{
+	component_free(b->components[i]);
+	memmove(&b->components[i], &b->components[i + 1],
+		(b->ncomponents - i - 1) * sizeof *b->components);
+	b->ncomponents--;
+}
+
+int bom_serial_placeholder(const char *s)
+{
+	static const char *const words[] = {
+		"not specified", "to be filled by o.e.m.", "to be filled by oem", "default string",
+		"system serial number", "chassis serial number", "base board serial number",
+		"serial number", "serial", "none", "n/a", "na", "unknown", "not available",
+		"not applicable", "0123456789", "123456789", "1234567890", "empty", NULL,
+	};
+	size_t n, same;
+
+	while (*s == ' ')
+		s++;
+	n = strlen(s);
+	while (n && s[n - 1] == ' ')
+		n--;
+	/* "", "--", "0", "00000000", "FFFFFFFF", "XXXXXXXX", "........" */
+	for (same = 0; same < n && s[same] == s[0] && strchr("0-.FfXx", s[0]); same++)
+		;
+	if (same == n)
+		return 1;
+	if (n > 6 && !strncasecmp(s, "SerNum", 6))
+		return 1;
+	for (const char *const *w = words; *w; w++)
+		if (strlen(*w) == n && !strncasecmp(s, *w, n))
+			return 1;
+	return 0;
+}
+
 void bom_add_id(struct bom_component *c, const char *ns, const char *value, const char *name)
 {
+	size_t nn = strlen(ns);
+
+	/* a placeholder serial names no part: left out */
+	if (nn >= 7 && !strcmp(ns + nn - 7, ".serial") && value && bom_serial_placeholder(value))
+		return;
 	GROW(c->ids, c->capids, c->nids);
 	bom_set(&c->ids[c->nids].ns, ns);
 	bom_set(&c->ids[c->nids].value, value);
@@ -325,4 +398,44 @@ char *bom_waiver_str(const struct bom_finding *f)
 	return f->waiver ? xasprintf("%s/%s %s %s: %s", f->policy, f->rule, f->role, f->entity,
 				     f->waiver)
 			 : NULL;
+}
+
+void bom_add_unseen(struct bom *b, const char *role, const char *reason, const char *detail,
+		    const char *collect)
+{
+	struct bom_unseen *u;
+
+	if (bom_get_unseen(b, role))
+		return;
+	GROW(b->unseen, b->capunseen, b->nunseen);
+	u = &b->unseen[b->nunseen++];
+	memset(u, 0, sizeof *u);
+	bom_set(&u->role, role);
+	bom_set(&u->reason, reason);
+	bom_set(&u->detail, detail);
+	bom_set(&u->collect, collect);
+}
+
+const struct bom_unseen *bom_get_unseen(const struct bom *b, const char *role)
+{
+	for (size_t i = 0; i < b->nunseen; i++)
+		if (!strcmp(b->unseen[i].role, role))
+			return &b->unseen[i];
+	return NULL;
+}
+
+void bom_add_cunseen(struct bom_component *c, const char *role)
+{
+	if (bom_cunseen(c, role))
+		return;
+	GROW(c->unseen, c->capunseen, c->nunseen);
+	c->unseen[c->nunseen++] = hw_sanitize(role);
+}
+
+int bom_cunseen(const struct bom_component *c, const char *role)
+{
+	for (size_t i = 0; i < c->nunseen; i++)
+		if (!strcmp(c->unseen[i], role))
+			return 1;
+	return 0;
 }

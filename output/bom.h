@@ -43,6 +43,8 @@ struct bom_attr {
 	char *controller; /* ultimate controlling entity on the as-of date, or NULL */
 	char *source;     /* source ids behind the mapping, comma-separated */
 	char *overlay;    /* the user's overlay file the mapping came from, or NULL */
+	char *inferred;   /* NULL when an identifier proves it (basis "read"); else
+			   * the sourced rule it was inferred by (basis "inferred") */
 };
 
 struct bom_finding {
@@ -61,6 +63,16 @@ struct bom_finding {
 struct bom_prop {
 	char *name;
 	char *value;
+};
+
+/* A role a rule in force reaches that no source showed (DESIGN.md §7):
+ * why (a reason code: not-probed, needs-root, needs-driver, not-in-input,
+ * not-shown) with a sentence, and what to collect to see it. */
+struct bom_unseen {
+	char *role;
+	char *reason;  /* the code */
+	char *detail;  /* the sentence */
+	char *collect; /* the command that would show it */
 };
 
 struct bom_component {
@@ -82,6 +94,10 @@ struct bom_component {
 
 	enum verdict verdict;
 	char *unknown_reason; /* why the verdict is unknown, or NULL */
+	/* roles a rule in force reaches that no source showed for this part:
+	 * its coverage is partial when there is one */
+	char **unseen;
+	size_t nunseen, capunseen;
 };
 
 /* What one source of the scan could see: "read" (complete), "absent" (read,
@@ -98,8 +114,8 @@ struct bom_rule {
 	char *id, *cite;
 	int in_force; /* on the BOM's as-of date */
 	int blind;    /* it could see nothing it reaches (a country-of-production
-		       * rule and no component declared of its categories): no
-		       * conformance is affirmed */
+		       * rule and no component declared of its categories), or a
+		       * role it reaches was unseen: no conformance is affirmed */
 };
 
 struct bom_policy {
@@ -121,7 +137,10 @@ struct bom {
 	struct bom_policy *policies;
 	size_t npolicies, cappolicies;
 
-	enum verdict verdict;
+	enum verdict verdict; /* the worst finding on what was read */
+	/* the roles no source showed: coverage is complete without any */
+	struct bom_unseen *unseen;
+	size_t nunseen, capunseen;
 };
 
 /* Free with bom_free(). */
@@ -131,9 +150,17 @@ void bom_free(struct bom *b);
 /* Set a string field, sanitising it; NULL clears. */
 void bom_set(char **field, const char *value);
 
-/* Append a component owned by b; the returned pointer stays valid. */
+/* Append a component owned by b; the returned pointer stays valid. A
+ * location its kind already has becomes "LOCATION #2" (#3, ...): bom-refs
+ * are unique whatever the input repeats. */
 struct bom_component *bom_add_component(struct bom *b, const char *kind, const char *location);
+/* Free component i and close the gap. */
+void bom_remove_component(struct bom *b, size_t i);
+/* Add an identifier; a serial (ns "*.serial") that is a placeholder
+ * ("--", "0", "Not Specified", "To Be Filled By O.E.M.", ...) is left out. */
 void bom_add_id(struct bom_component *c, const char *ns, const char *value, const char *name);
+/* Whether s is what firmware writes where no serial number was set. */
+int bom_serial_placeholder(const char *s);
 /* Identifier ns of c, or NULL; its value, or NULL. */
 const struct bom_id *bom_get_id(const struct bom_component *c, const char *ns);
 const char *bom_id_value(const struct bom_component *c, const char *ns);
@@ -155,6 +182,14 @@ struct bom_policy *bom_add_policy(struct bom *b, const char *id, const char *tit
 void bom_add_rule(struct bom_policy *p, const char *id, const char *cite, int in_force);
 
 void bom_add_cprop(struct bom_component *c, const char *name, const char *value);
+
+/* Record that no source showed role (on the machine: why, and what to
+ * collect; once per role). Whether role is unseen on b or c. */
+void bom_add_unseen(struct bom *b, const char *role, const char *reason, const char *detail,
+		    const char *collect);
+const struct bom_unseen *bom_get_unseen(const struct bom *b, const char *role);
+void bom_add_cunseen(struct bom_component *c, const char *role);
+int bom_cunseen(const struct bom_component *c, const char *role);
 /* Remove every component property called name. */
 void bom_del_cprop(struct bom_component *c, const char *name);
 /* The value of component property name, or NULL. */

@@ -143,6 +143,7 @@ static int judged(const char *name)
 {
 	static const char *const made[] = {
 		"hwbom:verdict", "hwbom:unknown", "hwbom:conflict", "hwbom:storage.matched",
+		"hwbom:coverage", "hwbom:unseen",
 		"hwbom:pci.onboard", NULL,
 	};
 
@@ -180,7 +181,11 @@ static int judged_prop(struct rd *d, const char *name, const char *value)
 		return 1;
 	}
 	r = xstrndup(role, (size_t)(colon - role));
-	a = (struct bom_attr *)bom_find_attr(c, r);
+	/* the last of that role: two witnesses may give two (a conflict) */
+	a = NULL;
+	for (size_t i = c->nattrs; i-- > 0 && !a;)
+		if (!strcmp(c->attrs[i].role, r))
+			a = &c->attrs[i];
 	free(r);
 	if (!a)
 		return fail(d, "an attribution's detail before the attribution"), 1;
@@ -194,6 +199,8 @@ static int judged_prop(struct rd *d, const char *name, const char *value)
 		bom_set(&a->source, value);
 	else if (!strcmp(colon, ":overlay"))
 		bom_set(&a->overlay, value);
+	else if (!strcmp(colon, ":inference"))
+		bom_set(&a->inferred, value);
 	return 1;
 }
 

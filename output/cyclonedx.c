@@ -112,6 +112,17 @@ static void metadata(struct w *w, const struct bom *b, const struct cdx_opts *o)
 	end(w);
 	start(w, "properties");
 	prop(w, "hwbom:verdict", verdict_name(b->verdict));
+	prop(w, "hwbom:coverage", b->nunseen ? "partial" : "complete");
+	for (size_t i = 0; i < b->nunseen; i++) {
+		const struct bom_unseen *u = &b->unseen[i];
+
+		prop(w, "hwbom:unseen", u->role);
+		propf(w, u->reason, "hwbom:unseen:", u->role, ":reason");
+		if (u->detail)
+			propf(w, u->detail, "hwbom:unseen:", u->role, ":detail");
+		if (u->collect)
+			propf(w, u->collect, "hwbom:unseen:", u->role, ":collect");
+	}
 	prop(w, "hwbom:as-of", b->as_of);
 	for (size_t i = 0; i < b->ncoverage; i++) {
 		const struct bom_coverage *cv = &b->coverage[i];
@@ -152,7 +163,12 @@ static void component(struct w *w, const struct bom_component *c)
 		organization(w, "supplier", assembler);
 	if (maker && maker->name)
 		organization(w, "manufacturer", maker);
-	if (c->name) {
+	if (!strcmp(c->kind, "bios")) {
+		/* the BIOS's name is what it is; its version goes in <version> */
+		elem(w, "name", "BIOS");
+		if (bom_id_value(c, "smbios.version"))
+			elem(w, "version", bom_id_value(c, "smbios.version"));
+	} else if (c->name) {
 		elem(w, "name", c->name);
 	} else {
 		/* name is required: say what we do know */
@@ -187,6 +203,11 @@ static void component(struct w *w, const struct bom_component *c)
 			propf(w, a->source, "hwbom:origin:", a->role, ":source");
 		if (a->overlay)
 			propf(w, a->overlay, "hwbom:origin:", a->role, ":overlay");
+		/* an identifier proves it, or a sourced rule inferred it */
+		if (strcmp(a->key, "none"))
+			propf(w, a->inferred ? "inferred" : "read", "hwbom:origin:", a->role, ":basis");
+		if (a->inferred)
+			propf(w, a->inferred, "hwbom:origin:", a->role, ":inference");
 	}
 	for (size_t i = 0; i < c->nfindings; i++) {
 		const struct bom_finding *f = &c->findings[i];
@@ -202,6 +223,9 @@ static void component(struct w *w, const struct bom_component *c)
 	prop(w, "hwbom:verdict", verdict_name(c->verdict));
 	if (c->unknown_reason)
 		prop(w, "hwbom:unknown", c->unknown_reason);
+	prop(w, "hwbom:coverage", c->nunseen ? "partial" : "complete");
+	for (size_t i = 0; i < c->nunseen; i++)
+		prop(w, "hwbom:unseen", c->unseen[i]);
 	end(w);
 	if (c->firmware) {
 		/* the firmware a device runs: a nested component (DESIGN.md §8) */
@@ -288,13 +312,11 @@ static void claim(struct w *w, const struct bom_component *c, const struct bom_f
 	free(target), free(pred), free(why);
 }
 
-/* Whether anything was left unknown: a role no source could witness, or an
- * entity the database could not name. Then no rule can be affirmed met. */
+/* Whether anything was left unknown: an entity the database could not
+ * name. Then no rule can be affirmed met. (A role no source showed leaves
+ * unaffirmed the rules that reach it: bom_rule.blind.) */
 static int has_unknowns(const struct bom *b)
 {
-	for (size_t i = 0; i < b->nprops; i++)
-		if (!strcmp(b->props[i].name, "hwbom:unseen"))
-			return 1;
 	for (size_t i = 0; i < b->ncomponents; i++)
 		if (b->components[i]->unknown_reason)
 			return 1;
@@ -305,6 +327,13 @@ static void declarations(struct w *w, const struct bom *b)
 {
 	size_t counted, total;
 	int unknowns = has_unknowns(b);
+	char *unseen = NULL, *t;
+
+	for (size_t i = 0; i < b->nunseen; i++) {
+		t = xasprintf("%s%s%s", unseen ? unseen : "", unseen ? ", " : "", b->unseen[i].role);
+		free(unseen);
+		unseen = t;
+	}
 
 	start(w, "declarations");
 	start(w, "assessors");
@@ -319,9 +348,11 @@ static void declarations(struct w *w, const struct bom *b)
 		char *summary;
 
 		total = each_finding(b, p->id, NULL, NULL, w, &counted);
-		summary = xasprintf("%s as of %s: %zu finding%s, %zu waived", p->id,
-				    b->as_of ? b->as_of : "?", total, total == 1 ? "" : "s",
-				    total - counted);
+		summary = xasprintf("%s as of %s: %zu finding%s, %zu waived; verdict %s, coverage %s%s%s",
+				    p->id, b->as_of ? b->as_of : "?", total, total == 1 ? "" : "s",
+				    total - counted, verdict_name(b->verdict),
+				    b->nunseen ? "partial" : "complete", b->nunseen ? ", unseen: " : "",
+				    unseen ? unseen : "");
 		start(w, "attestation");
 		elem(w, "summary", summary);
 		elem(w, "assessor", "assessor:hwbom");
@@ -359,6 +390,7 @@ static void declarations(struct w *w, const struct bom *b)
 		end(w);
 	}
 	end(w);
+	free(unseen);
 }
 
 static void definitions(struct w *w, const struct bom *b)

@@ -19,7 +19,7 @@ const struct role roles[] = {
 	{"firmware-vendor", PART_MAKER, "SMBIOS type 0 vendor", SOURCES("dmi")},
 	{"cpu-designer", PART_MAKER, "CPUID vendor, Arm MIDR implementer", SOURCES("cpu", "dmi")},
 	{"module-maker", PART_MAKER, "SMBIOS type 17 or SPD module manufacturer",
-	 SOURCES("memory", "dmi")},
+	 SOURCES("dmi", "memory")},
 	{"die-maker", PART_OTHER, "SPD DRAM manufacturer", SOURCES("memory")},
 	{"nic-registrant", PART_MAKER, "MAC OUI", SOURCES("net")},
 	{"panel-maker", PART_MAKER, "EDID PNP id", SOURCES("display")},

@@ -7,11 +7,13 @@
 #include "bom.h"
 #include "err.h"
 
-/* The machine's verdict; every finding on one line (severity, policy/rule,
- * component, role, entity, why, and its waiver); what was not covered
- * (unknown entities, unseen roles); the sources; then one line per
- * component (location, name, vendor, assembler or brand, countries,
- * verdict). -1 with e set on a write error. */
-int text_write(const struct bom *b, FILE *f, struct hw_err *e);
+/* At most 80 display columns a line: the machine (maker, product,
+ * serial), the verdict and the coverage, one line each; the findings by
+ * severity, grouped by entity, with the parts they are on; the parts read
+ * whose maker is unknown; what was not seen and the command that would
+ * show it; with verbose, every finding with its reasons and each source;
+ * then one line per component (location, name, maker, assembler or brand,
+ * countries, verdict). -1 with e set on a write error. */
+int text_write(const struct bom *b, FILE *f, int verbose, struct hw_err *e);
 
 #endif

@@ -165,13 +165,28 @@ static void lines_missing(char **s, char mark, const struct bom_saved *old,
 	}
 }
 
-/* "FILE: OLD -> NEW, N new, M cleared" (or "FILE: VERDICT, unchanged"). */
+/* "coverage complete", or "coverage partial (ROLE, ...)". Free with free(). */
+static char *coverage_text(const struct bom *b)
+{
+	char *s = xstrdup(b->nunseen ? "coverage partial (" : "coverage complete"), *t;
+
+	for (size_t i = 0; i < b->nunseen; i++) {
+		t = xasprintf("%s%s%s%s", s, i ? ", " : "", b->unseen[i].role,
+			      i + 1 == b->nunseen ? ")" : "");
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+/* "FILE: OLD -> NEW, N new, M cleared; COVERAGE" (or "FILE: VERDICT,
+ * unchanged; COVERAGE"). */
 static char *summary(const struct check_opts *o, const char *path, struct bom_saved *old,
 		     const struct bom *b)
 {
 	struct bom_saved now = {0};
 	size_t added = 0, cleared = 0;
-	char *detail = xstrdup(""), *line;
+	char *detail = xstrdup(""), *line, *cov = coverage_text(b);
 
 	bom_judgement_lines(b, &now);
 	if (old->nfindings > 1)
@@ -181,12 +196,13 @@ static char *summary(const struct check_opts *o, const char *path, struct bom_sa
 	lines_missing(o->verbose ? &detail : NULL, '+', &now, old, &added);
 	lines_missing(o->verbose ? &detail : NULL, '-', old, &now, &cleared);
 	if (!added && !cleared && old->verdict == b->verdict)
-		line = o->quiet ? NULL : xasprintf("%s: %s, unchanged", path, verdict_name(b->verdict));
+		line = o->quiet ? NULL
+				: xasprintf("%s: %s, unchanged; %s", path, verdict_name(b->verdict), cov);
 	else
-		line = xasprintf("%s: %s -> %s, %zu new, %zu cleared%s", path,
+		line = xasprintf("%s: %s -> %s, %zu new, %zu cleared; %s%s", path,
 				 verdict_name(old->verdict), verdict_name(b->verdict), added, cleared,
-				 detail);
-	free(detail);
+				 cov, detail);
+	free(detail), free(cov);
 	bom_saved_clear(&now);
 	return line;
 }

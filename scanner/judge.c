@@ -7,7 +7,9 @@
 
 #include "../output/alloc.h"
 #include "../output/roles.h"
+#include "../vendor-db/names.h"
 #include "../vendor-db/stateown.h"
+#include "unseen.h"
 
 static enum verdict worse(enum verdict a, enum verdict b)
 {
@@ -288,13 +290,26 @@ static void judge_attr(struct bom_component *c, const struct bom_attr *a, const 
 	char *reason, *owned;
 	int rc;
 
+	if (!a->entity && a->key && !strcmp(a->key, "none") &&
+	    (!strcmp(a->role, "card-assembler") || !strcmp(a->role, "tpm-maker"))) {
+		/* the part was read, but not what would name this role (lspci
+		 * text without subsystems, a TPM that did not say): unseen, not
+		 * unknown */
+		bom_add_cunseen(c, a->role);
+		return;
+	}
 	if (!a->entity) {
 		/* a rule needs this entity and the database cannot name it */
 		if (!c->unknown_reason) {
 			/* key "none": no identifier was read at all (resolve.c) */
+			const char *v = a->key ? strchr(a->key, ':') : NULL;
+
 			reason = a->key && !strcmp(a->key, "none")
-					 ? xasprintf("%s not known: %s", a->role,
-						     a->name ? a->name : "nothing read")
+					 ? xasprintf("%s not known: no identifier of its maker was read",
+						     a->role)
+				 : !a->name && v && name_is_placeholder(v + 1)
+					 ? xasprintf("%s %s is a placeholder, naming nobody", a->role,
+						     a->key)
 					 : xasprintf("%s %s (%s) is not in the origin database", a->role,
 						     a->key, a->name ? a->name : "no name");
 			bom_set(&c->unknown_reason, reason);
@@ -347,20 +362,57 @@ static int role_covered(const struct bom *b, const char *role)
 	return 0;
 }
 
-/* Roles some rule in force needs but no source read could witness. */
+static int role_needed(const struct policy_set *set, const char *as_of, const char *role)
+{
+	for (size_t i = 0; i < set->npolicies; i++)
+		for (size_t j = 0; j < set->policies[i].nrules; j++)
+			if (policy_rule_applies(&set->policies[i].rules[j], as_of, role))
+				return 1;
+	return 0;
+}
+
+/* Roles a part of its kind has that only some sources show: a memory
+ * module's DRAM die maker (SPD EEPROMs). */
+static void judge_part_coverage(struct bom_component *c, const struct policy_set *set,
+				const char *as_of)
+{
+	if (!strcmp(c->kind, "memory") && !bom_find_attr(c, "die-maker") &&
+	    role_needed(set, as_of, "die-maker"))
+		bom_add_cunseen(c, "die-maker");
+}
+
+static void add_unseen(struct bom *b, const char *role, const struct bom_component *c)
+{
+	struct unseen_why w;
+
+	unseen_explain(b, role, c, &w);
+	bom_add_unseen(b, role, w.reason, w.detail, w.collect);
+	free(w.detail);
+}
+
+/* The machine's coverage: each role some rule in force reaches that a part
+ * that was read lacks, or that no source read could show. It is not the
+ * verdict: what was not seen is said apart from what was found. */
 static void judge_coverage(struct bom *b, const struct policy_set *set)
 {
 	for (const struct role *role = roles; role->name; role++) {
-		int needed = 0;
+		const struct bom_component *lacking = NULL;
+		int shown = 0;
 
-		for (size_t i = 0; i < set->npolicies && !needed; i++)
-			for (size_t j = 0; j < set->policies[i].nrules && !needed; j++)
-				needed = policy_rule_applies(&set->policies[i].rules[j], b->as_of,
-							     role->name);
-		if (needed && !role_covered(b, role->name)) {
-			bom_add_prop(b, "hwbom:unseen", role->name);
-			b->verdict = worse(b->verdict, VERDICT_UNKNOWN);
+		if (!role_needed(set, b->as_of, role->name))
+			continue;
+		for (size_t i = 0; i < b->ncomponents && !lacking; i++) {
+			const struct bom_component *c = b->components[i];
+
+			if (bom_cunseen(c, role->name))
+				lacking = c;
+			else if (bom_find_attr(c, role->name))
+				shown = 1;
 		}
+		if (lacking)
+			add_unseen(b, role->name, lacking);
+		else if (!shown && !role_covered(b, role->name))
+			add_unseen(b, role->name, NULL);
 	}
 }
 
@@ -411,6 +463,7 @@ void judge_bom(struct bom *b, const struct db *db, const struct policy_set *set,
 		struct bom_component *c = b->components[i];
 
 		c->verdict = VERDICT_CLEAN;
+		judge_part_coverage(c, set, b->as_of);
 		for (size_t pi = 0; pi < set->npolicies; pi++)
 			for (size_t ri = 0; ri < set->policies[pi].nrules; ri++) {
 				const struct policy_rule *r = &set->policies[pi].rules[ri];

@@ -8,6 +8,7 @@
 #include "hwbom.h"
 #include "judge.h"
 #include "resolve.h"
+#include "witness.h"
 
 const char judging_help[] =
 	"  --policy ID|FILE    apply this policy (repeatable; default: every policy\n"
@@ -23,6 +24,10 @@ const char judging_help[] =
 	"                      or vendor-db/ beside an uninstalled hwbom)\n"
 	"  --fail-on LEVEL     exit 1 when a verdict reaches LEVEL: block (default),\n"
 	"                      review, unknown, info or never\n"
+	"  --require complete  exit 1 also when coverage is partial: a role a rule\n"
+	"                      reaches was not seen\n"
+	"  --require read      ... or a role was only inferred (a DRAM die maker from\n"
+	"                      its module maker), not read\n"
 	"  --declaration FILE  a purchase declaration: the country of production and\n"
 	"                      category it declares of the components it matches feed\n"
 	"                      the country-of-production rules (FCC Covered List)\n";
@@ -51,6 +56,16 @@ int judging_opt(struct judging *j, int code, const char *arg)
 	case J_WAIVERS: j->waivers = arg; return 0;
 	case J_DATADIR: j->datadir = arg; return 0;
 	case J_DECLARATION: j->declaration = arg; return 0;
+	case J_REQUIRE:
+		if (!strcmp(arg, "complete")) {
+			j->require = REQUIRE_COMPLETE;
+		} else if (!strcmp(arg, "read")) {
+			j->require = REQUIRE_READ;
+		} else {
+			msg_error("--require %s: use complete or read", arg);
+			return -1;
+		}
+		return 0;
 	case J_FAILON:
 		if (!strcmp(arg, "never")) {
 			j->fail_on = FAIL_NEVER;
@@ -149,6 +164,11 @@ static void add_provenance(struct bom *b, const struct db *db, const struct poli
 		for (size_t k = 0; k < p->nrules; k++)
 			if (p->rules[k].test == TEST_PRODUCED)
 				bp->rules[k].blind = !declared_in(b, &p->rules[k]);
+		/* a rule that reaches a role no source showed affirms nothing */
+		for (size_t k = 0; k < p->nrules; k++)
+			for (size_t u = 0; u < b->nunseen; u++)
+				if (policy_rule_applies(&p->rules[k], b->as_of, b->unseen[u].role))
+					bp->rules[k].blind = 1;
 	}
 	for (size_t i = 0; i < b->ncomponents; i++)
 		for (size_t k = 0; k < b->components[i]->nattrs; k++) {
@@ -185,7 +205,9 @@ static void add_provenance(struct bom *b, const struct db *db, const struct poli
 
 void judging_apply(const struct judging *j, struct bom *b)
 {
+	witness_merge(b);
 	resolve_bom(b, j->db, b->as_of);
+	witness_settle(b);
 	if (j->purchase.nitems) {
 		/* after resolving: an item may name its maker as an entity */
 		unsigned *got = xcalloc(j->purchase.nitems, sizeof *got);
@@ -199,7 +221,46 @@ void judging_apply(const struct judging *j, struct bom *b)
 		bom_add_prop(b, "hwbom:profile", j->profile);
 }
 
+/* The first attribution of b inferred rather than read, or NULL. */
+static const struct bom_attr *first_inferred(const struct bom *b, const struct bom_component **in)
+{
+	for (size_t i = 0; i < b->ncomponents; i++)
+		for (size_t k = 0; k < b->components[i]->nattrs; k++)
+			if (b->components[i]->attrs[k].inferred) {
+				*in = b->components[i];
+				return &b->components[i]->attrs[k];
+			}
+	return NULL;
+}
+
+char *judging_unmet(const struct judging *j, const struct bom *b)
+{
+	const struct bom_component *c = NULL;
+	const struct bom_attr *a;
+	char *ref, *s;
+
+	if (j->require >= REQUIRE_COMPLETE && b->nunseen)
+		return xasprintf("coverage partial: %s%s not seen (%s); see it with: %s",
+				 b->unseen[0].role, b->nunseen > 1 ? " and more" : "",
+				 b->unseen[0].reason, b->unseen[0].collect);
+	if (j->require == REQUIRE_READ && (a = first_inferred(b, &c))) {
+		ref = bom_ref(c);
+		s = xasprintf("%s %s %s was inferred, not read", ref, a->role, a->entity);
+		free(ref);
+		return s;
+	}
+	return NULL;
+}
+
 int judging_status(const struct judging *j, const struct bom *b)
 {
-	return j->fail_on != FAIL_NEVER && (int)b->verdict >= j->fail_on ? EXIT_FOUND : 0;
+	char *unmet;
+
+	if (j->fail_on != FAIL_NEVER && (int)b->verdict >= j->fail_on)
+		return EXIT_FOUND;
+	if ((unmet = judging_unmet(j, b))) {
+		free(unmet);
+		return EXIT_FOUND;
+	}
+	return 0;
 }

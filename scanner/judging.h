@@ -14,6 +14,7 @@
 
 #define MAX_POLICIES 32
 #define FAIL_NEVER -1
+enum { REQUIRE_NOTHING, REQUIRE_COMPLETE, REQUIRE_READ };
 
 struct judging {
 	const char *datadir, *overlay, *waivers, *profile, *as_of;
@@ -21,6 +22,7 @@ struct judging {
 	const char *policies[MAX_POLICIES];
 	size_t npolicies;
 	int fail_on; /* an enum verdict, or FAIL_NEVER */
+	int require; /* --require: REQUIRE_NOTHING, _COMPLETE or _READ */
 
 	/* loaded by judging_load() */
 	struct db *db;
@@ -32,7 +34,7 @@ struct judging {
 /* The judgement options, for a command's getopt_long table (ended by the
  * command's own); their codes start at JUDGING_OPT. */
 enum { JUDGING_OPT = 1000, J_POLICY = JUDGING_OPT, J_PROFILE, J_ASOF, J_OVERLAY, J_WAIVERS,
-       J_DATADIR, J_FAILON, J_DECLARATION, J_END };
+       J_DATADIR, J_FAILON, J_DECLARATION, J_REQUIRE, J_END };
 #define JUDGING_LONGOPTS                                         \
 	{"policy", required_argument, NULL, J_POLICY},            \
 	{"profile", required_argument, NULL, J_PROFILE},          \
@@ -41,7 +43,8 @@ enum { JUDGING_OPT = 1000, J_POLICY = JUDGING_OPT, J_PROFILE, J_ASOF, J_OVERLAY,
 	{"waivers", required_argument, NULL, J_WAIVERS},          \
 	{"datadir", required_argument, NULL, J_DATADIR},          \
 	{"fail-on", required_argument, NULL, J_FAILON},           \
-	{"declaration", required_argument, NULL, J_DECLARATION}
+	{"declaration", required_argument, NULL, J_DECLARATION},       \
+	{"require", required_argument, NULL, J_REQUIRE}
 
 /* The help lines of those options. */
 extern const char judging_help[];
@@ -63,7 +66,10 @@ void judging_clear(struct judging *j);
  * and every source an attribution rests on. */
 void judging_apply(const struct judging *j, struct bom *b);
 
-/* The exit status b's verdict gives under --fail-on: 0 or EXIT_FOUND. */
+/* The exit status b's verdict gives under --fail-on, and its coverage
+ * under --require: 0 or EXIT_FOUND. */
 int judging_status(const struct judging *j, const struct bom *b);
+/* Why b falls short of --require (free with free()), or NULL. */
+char *judging_unmet(const struct judging *j, const struct bom *b);
 
 #endif

@@ -223,8 +223,9 @@ static void attribute_name(struct bom_component *c, const struct bom_id *id, con
 	if (x)
 		set_entity(a, x, src, db, as_of);
 	else
-		bom_set(&a->name, name_is_placeholder(id->value) ? "a placeholder, naming nobody"
-								 : id->value);
+		/* the string the hardware gave, unless it names nobody (judge.c
+		 * says so) */
+		bom_set(&a->name, name_is_placeholder(id->value) ? NULL : id->value);
 }
 
 /* A MAC block's registrant, by the name the IEEE registry gives it. One we
@@ -247,7 +248,7 @@ static void attribute_oui(struct bom_component *c, const struct db *db, const ch
 	if (x) {
 		set_entity(a, x, src, db, as_of);
 	} else {
-		bom_set(&a->name, id->name ? id->name : "not in the IEEE registries");
+		bom_set(&a->name, id->name); /* NULL: not in the IEEE registries */
 		bom_set(&a->country, bom_get_cprop(c, "oui.country"));
 	}
 }
@@ -309,6 +310,43 @@ static void attribute_brand(struct bom_component *c, const struct db *db, const 
 	free(why);
 }
 
+/* A module whose DRAM dies no SPD EEPROM named: made by a maker that uses
+ * only its own dies, or numbered in a scheme that names its maker
+ * (data/dram.db), it has that maker's dies, marked as inferred. A module
+ * assembler's (Kingston, ADATA, ...) die maker stays unseen. */
+static void infer_dies(struct bom_component *c, const struct db *db, const char *as_of)
+{
+	const struct bom_attr *mod = bom_find_attr(c, "module-maker");
+	const struct db_dies *d = NULL, *p = NULL;
+	const struct db_entity *x;
+	struct bom_attr *a;
+	char *key, *why, *src;
+
+	if (strcmp(c->kind, "memory") || bom_find_attr(c, "die-maker"))
+		return;
+	if (mod && mod->entity)
+		d = db_own_dies(db, mod->entity);
+	if (!d && (p = db_partno(db, bom_id_value(c, "smbios.part-number"))))
+		d = db_own_dies(db, p->entity);
+	if (!d || !(x = db_entity(db, d->entity)))
+		return;
+	if (p) {
+		key = xasprintf("partno:%s", p->prefix);
+		why = xasprintf("part number %s follows the %s scheme, and %s modules carry only "
+				"%s dies",
+				bom_id_value(c, "smbios.part-number"), x->id, x->id, x->id);
+		src = xasprintf("%s,%s", p->fact.src, d->fact.src);
+	} else {
+		key = xstrdup(mod->key);
+		why = xasprintf("module maker %s uses only its own DRAM dies", x->id);
+		src = xstrdup(d->fact.src);
+	}
+	a = bom_add_attr(c, "die-maker", key);
+	set_entity(a, x, src, db, as_of);
+	bom_set(&a->inferred, why);
+	free(key), free(why), free(src);
+}
+
 /* Every component of a kind that has a maker gets that role, even when
  * nothing identified it (a TPM 2.0 that would not say, an SMBIOS string
  * left empty): an attribution without an entity, so the verdict says
@@ -327,9 +365,7 @@ static void ensure_maker(struct bom_component *c)
 
 	for (size_t i = 0; i < sizeof makers / sizeof *makers; i++)
 		if (!strcmp(c->kind, makers[i].kind) && !bom_find_attr(c, makers[i].role)) {
-			struct bom_attr *a = bom_add_attr(c, makers[i].role, "none");
-
-			bom_set(&a->name, "no identifier of its maker was read");
+			bom_add_attr(c, makers[i].role, "none"); /* no name: nothing was read */
 		}
 }
 
@@ -338,12 +374,10 @@ static void ensure_maker(struct bom_component *c)
 static void unread_subsystem(struct bom_component *c)
 {
 	const char *s = bom_get_cprop(c, "pci.subsystem");
-	struct bom_attr *a;
 
 	if (!s || strcmp(s, "unread") || bom_find_attr(c, "card-assembler"))
 		return;
-	a = bom_add_attr(c, "card-assembler", "none");
-	bom_set(&a->name, "the source did not show the subsystem");
+	bom_add_attr(c, "card-assembler", "none"); /* unseen (judge.c) */
 }
 
 /* A PCI function whose card assembler is the system's assembler is on the
@@ -384,16 +418,23 @@ void resolve_bom(struct bom *b, const struct db *db, const char *as_of)
 		mark_silent(c);
 
 		for (size_t p = 0; p < sizeof proofs / sizeof *proofs; p++) {
-			const struct bom_id *id = bom_get_id(c, proofs[p].ns);
-
-			if (!id || (proofs[p].kind && strcmp(proofs[p].kind, c->kind)) ||
-			    (proofs[p].skip && proofs[p].skip(c, id)))
+			if (proofs[p].kind && strcmp(proofs[p].kind, c->kind))
 				continue;
-			if (proofs[p].keyns)
-				attribute(c, id, proofs[p].keyns, proofs[p].role, db, as_of);
-			else
-				attribute_name(c, id, proofs[p].role, db, as_of);
+			/* every identifier of the namespace: two witnesses of one
+			 * part may give two (witness.c) */
+			for (size_t k = 0; k < c->nids; k++) {
+				const struct bom_id *id = &c->ids[k];
+
+				if (strcmp(id->ns, proofs[p].ns) ||
+				    (proofs[p].skip && proofs[p].skip(c, id)))
+					continue;
+				if (proofs[p].keyns)
+					attribute(c, id, proofs[p].keyns, proofs[p].role, db, as_of);
+				else
+					attribute_name(c, id, proofs[p].role, db, as_of);
+			}
 		}
+		infer_dies(c, db, as_of);
 		attribute_brand(c, db, as_of);
 		attribute_storage(c, db, as_of);
 		attribute_oui(c, db, as_of);

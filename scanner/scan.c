@@ -13,6 +13,8 @@
 
 #include "../output/alloc.h"
 #include "../output/cyclonedx.h"
+#include "../output/redact.h"
+#include "../vendor-db/names.h"
 #include "../output/text.h"
 #include "../probes/probe.h"
 #include "archive.h"
@@ -25,7 +27,7 @@ struct scan_opts {
 	struct probe_src src;
 	struct judging j;
 	const char *out, *name;
-	int text, quiet, timestamp, serial;
+	int text, quiet, timestamp, serial, redact, verbose;
 };
 
 static void usage(FILE *f)
@@ -63,8 +65,13 @@ static void usage(FILE *f)
 	      "Output:\n"
 	      "  -o, --output FILE   write to FILE, whole or not at all (default: stdout)\n"
 	      "  --format FORMAT     cyclonedx (default, CycloneDX 1.6 XML) or text\n"
-	      "  --name NAME         the machine's name in the BOM (default: host name,\n"
-	      "                      or the name of the recorded source)\n"
+	      "  --name NAME         the machine's name in the BOM (default: the host name;\n"
+	      "                      for recorded sources, SMBIOS's maker, product and\n"
+	      "                      serial)\n"
+	      "  --redact            hash serial numbers, UUIDs and MAC addresses (for BOMs\n"
+	      "                      that leave the building)\n"
+	      "  -v, --verbose       with --format text: every finding's reasons and every\n"
+	      "                      source, as well as the summary\n"
 	      "  --timestamp         record the time of the scan (output then differs\n"
 	      "                      from run to run)\n"
 	      "  --serial            give the BOM a random serial number (urn:uuid)\n"
@@ -110,7 +117,7 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 {
 	enum { O_ROOT = 256, O_PCIDUMP, O_LSPCI, O_DMIDUMP, O_DMIDECODE, O_CPUINFO, O_LSUSB,
 	       O_PCIIDS, O_USBIDS, O_PNPIDS, O_IEEE, O_PROBE, O_FORMAT, O_NAME, O_TIMESTAMP,
-	       O_SERIAL };
+	       O_SERIAL, O_REDACT };
 	static const struct option longopts[] = {
 		{"root", required_argument, NULL, O_ROOT},
 		{"pci-dump", required_argument, NULL, O_PCIDUMP},
@@ -129,6 +136,8 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 		{"name", required_argument, NULL, O_NAME},
 		{"timestamp", no_argument, NULL, O_TIMESTAMP},
 		{"serial", no_argument, NULL, O_SERIAL},
+		{"redact", no_argument, NULL, O_REDACT},
+		{"verbose", no_argument, NULL, 'v'},
 		{"output", required_argument, NULL, 'o'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
@@ -142,7 +151,7 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 	o->src.pnp_ids = HWBOM_PNP_IDS;
 	o->src.ieee_dir = HWBOM_IEEE_DIR;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:qh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:qvh", longopts, NULL)) != -1) {
 		switch (c) {
 		case O_ROOT: o->src.root = optarg; break;
 		case O_PCIDUMP: o->src.pci_dump = optarg; break;
@@ -172,6 +181,8 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 		case O_NAME: o->name = optarg; break;
 		case O_TIMESTAMP: o->timestamp = 1; break;
 		case O_SERIAL: o->serial = 1; break;
+		case O_REDACT: o->redact = 1; break;
+		case 'v': o->verbose = 1; break;
 		case 'o': o->out = optarg; break;
 		case 'q': o->quiet = 1; break;
 		case 'h': usage(stdout); exit(0);
@@ -199,47 +210,45 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 	return judging_check(&o->j);
 }
 
-/* The machine's name: given, the host's, or the recorded source's. */
+/* The machine's name: given; for a live scan, the host's; for recorded
+ * sources, from SMBIOS (system maker, product and serial, placeholders
+ * left out) once probed: NULL here. */
 static char *machine_name(const struct scan_opts *o)
 {
 	char buf[256];
-	const char *path = o->src.root	    ? o->src.root
-			   : o->src.pci_dump  ? o->src.pci_dump
-			   : o->src.lspci     ? o->src.lspci
-			   : o->src.dmi_dump  ? o->src.dmi_dump
-			   : o->src.dmidecode ? o->src.dmidecode
-			   : o->src.lsusb     ? o->src.lsusb
-					      : o->src.cpuinfo;
 
 	if (o->name)
 		return xstrdup(o->name);
-	if (path) {
-		char *copy = xstrdup(path), *base;
-		size_t n = strlen(copy);
-
-		while (n > 1 && copy[n - 1] == '/')
-			copy[--n] = '\0';
-		base = xstrdup(basename(copy));
-		free(copy);
-		if (path == o->src.root && archive_name(base)) {
-			static const char *const tails[] = {".tar.gz", ".tgz", ".tar.bz2", ".tar.xz",
-							    ".tar"};
-
-			for (size_t i = 0; i < sizeof tails / sizeof *tails; i++) {
-				n = strlen(base);
-				if (n > strlen(tails[i]) && !strcmp(base + n - strlen(tails[i]), tails[i])) {
-					base[n - strlen(tails[i])] = '\0';
-					break;
-				}
-			}
-		}
-		return base;
-	}
+	if (probe_src_recorded(&o->src))
+		return NULL;
 	if (gethostname(buf, sizeof buf) == 0) {
 		buf[sizeof buf - 1] = '\0';
 		return xstrdup(buf);
 	}
 	return xstrdup("localhost");
+}
+
+/* "MAKER PRODUCT SERIAL" of the SMBIOS system, or NULL. Free with free(). */
+static char *smbios_name(const struct bom *b)
+{
+	static const char *const parts[] = {"smbios.manufacturer", "smbios.product", "smbios.serial"};
+	char *name = NULL, *t;
+
+	for (size_t i = 0; i < b->ncomponents; i++) {
+		if (strcmp(b->components[i]->kind, "system"))
+			continue;
+		for (size_t k = 0; k < sizeof parts / sizeof *parts; k++) {
+			const char *v = bom_id_value(b->components[i], parts[k]);
+
+			if (!v || name_is_placeholder(v))
+				continue;
+			t = xasprintf("%s%s%s", name ? name : "", name ? " " : "", v);
+			free(name);
+			name = t;
+		}
+		break;
+	}
+	return name;
 }
 
 static int write_bom(const struct scan_opts *o, const struct bom *b, struct hw_err *e)
@@ -259,7 +268,7 @@ static int write_bom(const struct scan_opts *o, const struct bom *b, struct hw_e
 	}
 	if (outfile_open(&out, o->out, e) < 0)
 		return -1;
-	if ((o->text ? text_write(b, out.f, e) : cyclonedx_write(b, out.f, &co, e)) < 0) {
+	if ((o->text ? text_write(b, out.f, o->verbose, e) : cyclonedx_write(b, out.f, &co, e)) < 0) {
 		hw_prefix(e, "%s", o->out ? o->out : "standard output");
 		outfile_abort(&out);
 		return -1;
@@ -342,6 +351,12 @@ int cmd_scan(int argc, char **argv)
 	bom_set(&b->as_of, o.j.as_of ? o.j.as_of : date);
 	bom_set(&b->machine, name);
 	probed = probe_run_all(&o.src, b, &e);
+	if (!b->machine) {
+		char *sm = smbios_name(b);
+
+		bom_set(&b->machine, sm ? sm : "unnamed machine");
+		free(sm);
+	}
 	if (threaded)
 		pthread_join(thread, NULL);
 	if (l.rc < 0) {
@@ -353,9 +368,17 @@ int cmd_scan(int argc, char **argv)
 		goto out;
 	bom_sort(b);
 	judging_apply(&o.j, b);
+	if (o.redact && bom_redact(b) < 0) {
+		hw_fail(&e, "--redact: SHA-256 failed");
+		goto out;
+	}
 	if (write_bom(&o, b, &e) < 0)
 		goto out;
 	rc = judging_status(&o.j, b);
+	if (!o.quiet && (m = judging_unmet(&o.j, b))) {
+		msg_warning("--require %s: %s", o.j.require == REQUIRE_READ ? "read" : "complete", m);
+		free(m);
+	}
 out:
 	if (!o.quiet)
 		for (size_t i = 0; i < e.nwarnings; i++) {
