@@ -81,6 +81,34 @@ static void test_attrs_findings_coverage(void **state)
 	bom_free(b);
 }
 
+/* A place given twice gets " #2"; a placeholder serial is left out, a real
+ * one kept. */
+static void test_unique_locations_and_placeholder_serials(void **state)
+{
+	struct bom *b = bom_new();
+	struct bom_component *c;
+
+	(void)state;
+	bom_add_component(b, "memory", "DIMM0");
+	bom_add_component(b, "memory", "DIMM0");
+	c = bom_add_component(b, "memory", "DIMM0");
+	assert_string_equal(b->components[1]->location, "DIMM0 #2");
+	assert_string_equal(c->location, "DIMM0 #3");
+	assert_string_equal(bom_add_component(b, "cpu", "DIMM0")->location, "DIMM0");
+	bom_add_id(c, "smbios.serial", "To Be Filled By O.E.M.", NULL);
+	bom_add_id(c, "smbios.serial", "00000000", NULL);
+	bom_add_id(c, "smbios.serial", "--", NULL);
+	bom_add_id(c, "smbios.serial", " Not Specified ", NULL);
+	bom_add_id(c, "storage.serial", "SerNum3", NULL);
+	assert_int_equal(c->nids, 0);
+	bom_add_id(c, "smbios.serial", "40E3A1B2", NULL);
+	bom_add_id(c, "smbios.product", "Not Specified", NULL); /* not a serial: kept */
+	assert_int_equal(c->nids, 2);
+	assert_int_equal(bom_serial_placeholder("0"), 1);
+	assert_int_equal(bom_serial_placeholder("A0"), 0);
+	bom_free(b);
+}
+
 static void test_verdict_names_and_order(void **state)
 {
 	enum verdict v;
@@ -103,6 +131,7 @@ int main(void)
 		cmocka_unit_test(test_strings_are_sanitised_on_entry),
 		cmocka_unit_test(test_attrs_findings_coverage),
 		cmocka_unit_test(test_verdict_names_and_order),
+		cmocka_unit_test(test_unique_locations_and_placeholder_serials),
 	};
 
 	return cmocka_run_group_tests_name("bom", tests, NULL, NULL);

@@ -24,7 +24,8 @@ static struct bom *sample(void)
 	bom_set(&b->as_of, "2024-01-01");
 	b->verdict = VERDICT_BLOCK;
 	bom_set_coverage(b, "pci", "read", "lspci -x dump");
-	bom_add_prop(b, "hwbom:unseen", "device-vendor");
+	bom_add_unseen(b, "device-vendor", "not-in-input", "no lsusb text or sysfs tree was given",
+		       "lsusb -v > F; hwbom scan --lsusb F");
 
 	c = bom_add_component(b, "pci", "0000:3c:00.0");
 	bom_set(&c->name, "X710 <&> \"10G\" \xff\xfe evil\x1b]0;title\x07");
@@ -61,7 +62,7 @@ static char *render(const struct bom *b, const struct cdx_opts *o, int text, siz
 	FILE *f = open_memstream(&buf, len);
 
 	assert_non_null(f);
-	if ((text ? text_write(b, f, &e) : cyclonedx_write(b, f, o, &e)) < 0)
+	if ((text ? text_write(b, f, 0, &e) : cyclonedx_write(b, f, o, &e)) < 0)
 		fail_msg("%s", e.msg);
 	fclose(f);
 	return buf;
@@ -263,18 +264,34 @@ static void test_text_table(void **state)
 	char *t = render(b, NULL, 1, &len);
 
 	(void)state;
-	assert_non_null(strstr(t, "LOCATION       NAME"));
-	assert_non_null(strstr(t, "0000:3c:00.0   X710"));
-	assert_non_null(strstr(t, "intel                huawei               US/CN block\n"));
-	/* the verdict first, then one line per finding, then what was not covered */
-	assert_ptr_equal(strstr(t, "machine host\xEF\xBF\xBDname: block (as of 2024-01-01)\n"), t);
-	assert_non_null(strstr(t, "\nfindings:\n  block   ndaa889/covered-producer pci:0000:3c:00.0 "
-				  "card-assembler huawei: huawei is on list ndaa889\n"));
-	assert_non_null(strstr(t, "\nnot covered:\n  unknown pci:0000:00:00.0: chip-vendor pci:abcd "
-				  "(no name) is not in the origin database\n"));
-	assert_non_null(strstr(t, "  unseen roles (no source read shows them): device-vendor\n"));
-	assert_non_null(strstr(t, "\nsources:\n  pci      read: lspci -x dump\n"));
-	assert_true(strstr(t, "not covered:") < strstr(t, "LOCATION"));
+	assert_non_null(strstr(t, "\nLOCATION      NAME                    MAKER          ASSEMBLER    CC    VERDICT\n"));
+	assert_non_null(strstr(t, "0000:3c:00.0  X710"));
+	assert_non_null(strstr(t, "intel          huawei       US/CN block\n"));
+	/* the machine, verdict and coverage first, one line each; then the
+	 * findings by entity; what was not seen and how to see it; the table */
+	assert_ptr_equal(strstr(t, "machine   host\xEF\xBF\xBDname (no SMBIOS system read)\n"
+				   "verdict   block (as of 2024-01-01)\n"
+				   "coverage  partial: device-vendor not seen\n"),
+			 t);
+	assert_non_null(strstr(t, "\nfindings:\n  block: 1 of 2 parts - huawei (ndaa889)\n"
+				  "    pci:0000:3c:00.0\n"));
+	assert_non_null(strstr(t, "    pci:0000:00:00.0: chip-vendor pci:abcd (no name) is not in the "
+				  "origin\n      database\n"));
+	assert_non_null(strstr(t, "\nnot seen, and how to see it:\n  device-vendor (not-in-input): no "
+				  "lsusb text or sysfs tree was given\n    -> lsusb -v > F; hwbom "
+				  "scan --lsusb F\n"));
+	assert_null(strstr(t, "\nsources:\n")); /* -v only */
+	assert_true(strstr(t, "not seen,") < strstr(t, "LOCATION"));
+	/* at most 80 columns: here every character is one column (U+FFFD in
+	 * place of bad bytes too), so count the characters, not the bytes */
+	for (const char *l = t; *l; l = strchr(l, '\n') + 1) {
+		size_t cols = 0, n = strcspn(l, "\n");
+
+		for (size_t i = 0; i < n; i++)
+			cols += ((unsigned char)l[i] & 0xC0) != 0x80;
+		if (cols > 80)
+			fail_msg("a line of %zu columns: %.*s", cols, (int)n, l);
+	}
 	assert_null(strchr(t, '\x1b')); /* nothing reaches the terminal raw */
 	free(t);
 	bom_free(b);

@@ -162,18 +162,21 @@ static void test_before_the_law(void **state)
 	bom_free(b);
 }
 
-static void test_unseen_roles_make_machine_unknown(void **state)
+static void test_unseen_roles_are_coverage_not_verdict(void **state)
 {
 	struct fx *f = *state;
 	struct bom *b = bom_new();
 
 	bom_set(&b->as_of, "2024-01-01");
-	/* PCI never read: the rule's roles are unseen, so not clean */
+	/* PCI never read: the rule's roles are unseen, the coverage partial;
+	 * the verdict is of what was read (nothing), not unknown */
 	judge_bom(b, f->db, &f->set, NULL);
-	assert_int_equal(b->verdict, VERDICT_UNKNOWN);
-	assert_int_equal(b->nprops, 2);
-	assert_string_equal(b->props[0].value, "chip-vendor");
-	assert_string_equal(b->props[1].value, "card-assembler");
+	assert_int_equal(b->verdict, VERDICT_CLEAN);
+	assert_int_equal(b->nunseen, 2);
+	assert_string_equal(b->unseen[0].role, "chip-vendor");
+	assert_string_equal(b->unseen[0].reason, "not-in-input");
+	assert_non_null(strstr(b->unseen[0].collect, "lspci -nnv"));
+	assert_string_equal(b->unseen[1].role, "card-assembler");
 	bom_free(b);
 
 	b = bom_new();
@@ -181,7 +184,7 @@ static void test_unseen_roles_make_machine_unknown(void **state)
 	bom_set_coverage(b, "pci", "absent", NULL); /* read, nothing there: seen */
 	judge_bom(b, f->db, &f->set, NULL);
 	assert_int_equal(b->verdict, VERDICT_CLEAN);
-	assert_int_equal(b->nprops, 0);
+	assert_int_equal(b->nunseen, 0);
 	bom_free(b);
 }
 
@@ -294,7 +297,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_attributions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_verdicts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_before_the_law, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_unseen_roles_make_machine_unknown, setup,
+		cmocka_unit_test_setup_teardown(test_unseen_roles_are_coverage_not_verdict, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_bad_policies, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_profiles, setup, teardown),

@@ -30,7 +30,7 @@ check dell-clean-text 0 --as-of 2026-07-01 --format text
 check dell-clean-fail-on-info 0 --as-of 2026-07-01 --fail-on info -o "$out/dc-info.xml"
 # the whole of the fingerprint was all that was left out
 b=$out/dc.raw
-if grep -Eq '<property name="hwbom:db:fingerprint">[0-9a-f]{16}</property>' "$b"; then ok; else
+if grep -Eq '<property name="hwbom:db:fingerprint">[0-9a-f]{64}</property>' "$b"; then ok; else
 	bad "dell-clean: no database fingerprint in the BOM"
 fi
 if [ "$(grep -c . "$b")" -eq "$(($(grep -c . "$out/dell-clean.out") + 1))" ]; then ok; else
@@ -39,6 +39,8 @@ fi
 
 # every source read, no role unseen, nothing unknown, no finding
 xp $b "$(mprop hwbom:verdict)" clean
+xp $b "$(mprop hwbom:coverage)" complete
+xp $b "count(//*[local-name()='component']/*[local-name()='properties']/*[@name='hwbom:coverage'][.!='complete'])" 0
 for s in dmi cpu memory pci usb storage display net tpm; do
 	xp $b "$(mprop hwbom:coverage:$s)" read
 done
@@ -50,10 +52,21 @@ xp $b "count(//*[local-name()='property'][starts-with(@name,'hwbom:origin:')][no
 xp $b "$(dprop system:system hwbom:origin:system-assembler)" dell
 xp $b "$(dprop baseboard:baseboard hwbom:origin:board-maker)" dell
 xp $b "$(dprop bios:bios hwbom:origin:firmware-vendor)" dell
-xp $b "$(dprop cpu:0 hwbom:origin:cpu-designer)" intel
-xp $b "$(dprop memory:spd:0-0050 hwbom:origin:die-maker)" samsung
-xp $b "$(dprop memory:spd:0-0052 hwbom:origin:die-maker)" sk-hynix
-xp $b "$(dprop memory:spd:0-0052 hwbom:origin:module-maker)" sk-hynix
+xp $b "$(dprop cpu:U3E1 hwbom:origin:cpu-designer)" intel
+xp $b "$(dprop 'memory:DIMM A' hwbom:origin:die-maker)" samsung
+xp $b "$(dprop 'memory:DIMM A' hwbom:origin:die-maker:basis)" read
+xp $b "$(dprop 'memory:DIMM B' hwbom:origin:die-maker)" sk-hynix
+xp $b "$(dprop 'memory:DIMM B' hwbom:origin:module-maker)" sk-hynix
+# one part, one component: the processor of SMBIOS type 4 and cpuinfo, each
+# module of SMBIOS type 17 and its SPD EEPROM, the NVMe disk and its PCI
+# function
+xp $b "count(//*[local-name()='component'][starts-with(@bom-ref,'cpu:')])" 1
+xp $b "count(//*[local-name()='component'][@bom-ref='cpu:U3E1']//*[@name='hwbom:witness'])" 2
+xp $b "count(//*[local-name()='component'][starts-with(@bom-ref,'memory:')])" 2
+xp $b "count(//*[local-name()='component'][@bom-ref='memory:DIMM B']//*[@name='hwbom:witness'][.='memory spd:0-0052'])" 1
+xp $b "count(//*[local-name()='component'][@bom-ref='pci:0000:02:00.0'])" 0
+xp $b "$(dprop storage:nvme0 hwbom:origin:chip-vendor)" samsung
+xp $b "count(//*[local-name()='property'][@name='hwbom:conflict'])" 0
 xp $b "$(dprop pci:0000:00:00.0 hwbom:origin:card-assembler)" dell
 xp $b "$(dprop pci:0000:00:00.0 hwbom:pci.onboard)" yes
 xp $b "$(dprop pci:0000:00:14.3 hwbom:net.interface)" wlan0
@@ -101,7 +114,7 @@ xp $b "count($att/*[local-name()='map'][not(*[local-name()='conformance'])])" 3
 xp $b "count($att/*[local-name()='map'][*[local-name()='conformance']/*[local-name()='score']!='1'])" 0
 
 # a TPM whose version is not the one SMBIOS describes is another TPM: not
-# joined, its maker unread, the machine unknown
+# joined, its maker unread: unseen (the chip tells it to root), not unknown
 cp -r "$dc" "$out/dell-tpm12"
 echo 1 >"$out/dell-tpm12/sys/class/tpm/tpm0/tpm_version_major"
 "$hwbom" scan --datadir vendor-db --root "$out/dell-tpm12" --ieee-dir $fx/ieee --pnp-ids $fx/pnp.ids \
@@ -109,7 +122,9 @@ echo 1 >"$out/dell-tpm12/sys/class/tpm/tpm0/tpm_version_major"
 same "dell-tpm12 exit" $? 0
 xp "$out/dc-tpm12.xml" "$(dprop tpm:tpm0 hwbom:origin:tpm-maker)" unknown
 xp "$out/dc-tpm12.xml" "count($(dprop tpm:tpm hwbom:tpm.device | sed 's/^string//'))" 0
-xp "$out/dc-tpm12.xml" "$(mprop hwbom:verdict)" unknown
+xp "$out/dc-tpm12.xml" "$(mprop hwbom:verdict)" clean
+xp "$out/dc-tpm12.xml" "$(mprop hwbom:coverage)" partial
+xp "$out/dc-tpm12.xml" "$(mprop hwbom:unseen)" tpm-maker
 
 # --- the test can fail: one SO-DIMM with CXMT dies -------------------------
 # The same tree with the SK hynix module's SPD replaced by one whose DRAM
@@ -124,10 +139,11 @@ same "dell-cxmt 2028 exit" $? 1
 valid "$out/dc-cxmt.xml"
 b=$out/dc-cxmt.xml
 xp $b "$(mprop hwbom:verdict)" block
-xp $b "$(dprop memory:spd:0-0052 hwbom:id:jedec.dram)" 11:91
-xp $b "$(dprop memory:spd:0-0052 hwbom:origin:die-maker)" cxmt
-same "dell-cxmt findings" "$(findings $b memory:spd:0-0052 | grep ndaa2023-5949)" \
+xp $b "$(dprop 'memory:DIMM B' hwbom:id:jedec.dram)" 11:91
+xp $b "$(dprop 'memory:DIMM B' hwbom:origin:die-maker)" cxmt
+xp $b "$(dprop 'memory:DIMM B' hwbom:origin:die-maker:basis)" read
+same "dell-cxmt findings" "$(findings $b 'memory:DIMM B' | grep ndaa2023-5949)" \
 	"block ndaa2023-5949/covered-semiconductor die-maker cxmt"
-xp $b "$(dprop memory:spd:0-0050 hwbom:verdict)" clean
+xp $b "$(dprop 'memory:DIMM A' hwbom:verdict)" clean
 xp $b "$(dprop system:system hwbom:verdict)" clean
 runner=scan

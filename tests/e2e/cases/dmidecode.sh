@@ -73,7 +73,7 @@ xp "$out/dt-wb.xml" "$(dprop memory:ChannelC-DIMM0 hwbom:origin:module-maker)" c
 
 # no banner, CRLF line ends: the same BOM
 for f in no-banner crlf; do
-	scan --dmidecode $dt/$f.txt --name huawei-taishan.txt -o "$out/dt-$f.xml"
+	scan --dmidecode $dt/$f.txt -o "$out/dt-$f.xml"
 	same_bom "dmidecode $f" "$out/dmidecode-taishan.out" "$out/dt-$f.xml"
 done
 # <BAD INDEX> is warned about as the tables' bad index is; <OUT OF SPEC>
@@ -90,7 +90,9 @@ check dmidecode-t17 0 --dmidecode $dt/huawei-taishan-t17.txt
 b=$out/dmidecode-t17.out
 valid $b
 xp $b "$(mprop hwbom:coverage:dmi)" incomplete
-xp $b "$(mprop hwbom:verdict)" unknown
+xp $b "$(mprop hwbom:verdict)" clean
+xp $b "$(mprop hwbom:coverage)" partial
+xp $b "$(mprop hwbom:unseen:system-assembler:reason)" not-in-input
 xp $b "count(//*[local-name()='metadata']//*[local-name()='property'][@name='hwbom:unseen'][.='system-assembler'])" 1
 # its memory modules are those of the whole text
 mods() { xmllint --xpath "//*[local-name()='component'][starts-with(@bom-ref,'memory:')]" "$1" 2>/dev/null; }
@@ -121,7 +123,10 @@ done
 scan --dmidecode $dt/no-smbios.txt -o "$out/dt-nosmbios.xml"
 same "dmidecode without SMBIOS exit" $? 0
 xp "$out/dt-nosmbios.xml" "$(mprop hwbom:coverage:dmi)" unavailable
-xp "$out/dt-nosmbios.xml" "$(mprop hwbom:verdict)" unknown
+# nothing read, nothing found; every role unseen, never complete
+xp "$out/dt-nosmbios.xml" "$(mprop hwbom:verdict)" clean
+xp "$out/dt-nosmbios.xml" "$(mprop hwbom:coverage)" partial
+xp "$out/dt-nosmbios.xml" "$(mprop hwbom:unseen:system-assembler:reason)" not-shown
 check dmidecode-not-text 2 --dmidecode $fx/dmi/huawei-taishan.bin
 check dmidecode-lspci 2 --dmidecode $fx/pci/clean-dell.dump
 check dmidecode-missing 2 --dmidecode $dt/no-such-file.txt

@@ -95,7 +95,9 @@ done
 b=$out/lspci-taishan-nn-text.out
 scan --lspci $lx/huawei-taishan.nn.lspci -o "$out/nn.xml"
 xp "$out/nn.xml" "$(prop 0000:3c:00.0 hwbom:origin:card-assembler)" unknown
-xp "$out/nn.xml" "$(prop 0000:3c:00.0 hwbom:verdict)" unknown
+xp "$out/nn.xml" "$(prop 0000:3c:00.0 hwbom:coverage)" partial
+xp "$out/nn.xml" "$(prop 0000:3c:00.0 hwbom:unseen)" card-assembler
+xp "$out/nn.xml" "$(mprop hwbom:unseen:card-assembler:collect)" "lspci -nnv > F; hwbom scan --lspci F (beside the other files)"
 xp "$out/nn.xml" "$(prop 0000:3c:00.0 hwbom:id:pci.class)" 0200
 xp "$out/nn.xml" "$(prop 0000:3b:00.0 hwbom:finding)" "block ndaa889/covered-producer chip-vendor huawei"
 
@@ -181,7 +183,8 @@ xp "$out/both.xml" "$(mprop hwbom:coverage:pci:detail)" "lspci -vmm text with nu
 xp "$out/both.xml" "$(mprop hwbom:coverage:dmi)" "$(xmllint --xpath "$(mprop hwbom:coverage:dmi)" "$out/dmi.xml")"
 n_dmi=$(xmllint --xpath "count(//*[local-name()='components']/*[local-name()='component'])" "$out/dmi.xml")
 xp "$out/both.xml" "count(//*[local-name()='components']/*[local-name()='component'])" $((n_dmi + 6))
-xp "$out/both.xml" "string(//*[local-name()='metadata']/*[local-name()='component']/*[local-name()='name'])" huawei-taishan.vmmnn.lspci
+# named from SMBIOS: maker, product, serial; not after the input file
+xp "$out/both.xml" "string(//*[local-name()='metadata']/*[local-name()='component']/*[local-name()='name'])" "Huawei TaiShan 200 (Model 2280) 2102312SEW10M7000123"
 # a recorded source: nothing live is read (cpu, usb, ... not probed)
 xp "$out/both.xml" "$(mprop hwbom:coverage:usb)" not-probed
 xp "$out/both.xml" "$(mprop hwbom:coverage:cpu)" not-probed

@@ -125,7 +125,7 @@ xp "$out/both.xml" "$(mprop hwbom:coverage:usb:detail)" "usb-devices text"
 xp "$out/both.xml" "$(mprop hwbom:coverage:dmi)" not-probed
 xp "$out/both.xml" "count(//*[local-name()='component'][starts-with(@bom-ref,'usb:')])" 7
 scan --usb-ids $fx/usb.ids --lsusb $lsfx/hub-tree.usb-devices -o "$out/alone.xml"
-xp "$out/alone.xml" "string(//*[local-name()='metadata']/*[local-name()='component']/*[local-name()='name'])" hub-tree.usb-devices
+xp "$out/alone.xml" "string(//*[local-name()='metadata']/*[local-name()='component']/*[local-name()='name'])" "unnamed machine"
 xp "$out/alone.xml" "$(mprop hwbom:coverage:pci)" not-probed
 scan --usb-ids $fx/usb.ids --root $fx/root/nics --lsusb $lsfx/tplink-wifi.usb-devices -o "$out/r.xml"
 xp "$out/r.xml" "count(//*[local-name()='component'][starts-with(@bom-ref,'usb:')])" 2
