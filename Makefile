@@ -24,7 +24,7 @@ IEEE_DIR ?= /usr/share/ieee-data
 BUILD    ?= build
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-PKGS     := libpci libusb-1.0 libxml-2.0 libarchive
+PKGS     := libpci libusb-1.0 libxml-2.0 libarchive json-c
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wformat=2 -Wvla -Wpointer-arith -Wundef -Wno-format-nonliteral
 ifeq ($(CI),true)
@@ -58,6 +58,9 @@ LIB_SRC  := output/alloc.c output/err.c output/sanitize.c output/bom.c output/ro
             probes/display/display.c probes/display/edid.c probes/storage/storage.c \
             probes/net/net.c probes/net/oui.c probes/net/oui_index.c probes/memory/spd.c \
             probes/tpm/tpm.c probes/tpm/tpm_vendor.c \
+            probes/import/inventory.c probes/import/json_util.c probes/import/lshw_tree.c \
+            probes/import/lshw_text.c probes/import/lshw_xml.c probes/import/lshw_json.c \
+            probes/import/lshw_build.c probes/import/hwinfo_text.c probes/import/glpi.c \
             scanner/policy.c scanner/waiver.c scanner/resolve.c scanner/judge.c scanner/outfile.c \
             scanner/snapshot.c scanner/archive.c
 MAIN_SRC := scanner/main.c scanner/scan.c scanner/judging.c scanner/check.c scanner/diffcmd.c \
