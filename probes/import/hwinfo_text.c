@@ -174,12 +174,14 @@ static void usb_entry(const struct entry *en, struct inventory *inv)
 	long v, p;
 	unsigned long b;
 
-	if (!bus_id || (v = hid(get(en, "Vendor"), "usb", &name)) < 0)
+	if (!bus_id)
 		return;
+	v = hid(get(en, "Vendor"), "usb", &name);
 	free(name);
-	if ((p = hid(get(en, "Device"), "usb", &name)) < 0)
+	p = hid(get(en, "Device"), "usb", &name);
+	free(name);
+	if (v < 0 || p < 0)
 		return;
-	free(name);
 	b = strtoul(bus_id, &end, 10);
 	if (end == bus_id || *end != '-' || b > 255)
 		return;

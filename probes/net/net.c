@@ -233,18 +233,13 @@ static int detect(const struct probe_src *src)
 	return probe_inv(src, INV_NET) || (!src->inv && probe_reads_sysfs(src));
 }
 
-static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
+static int run_sysfs(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 {
 	char *dir = src->root ? xasprintf("%s/sys/class/net", src->root) : xstrdup("/sys/class/net");
 	size_t n, found = 0;
 	char **names = probe_list_dir(dir, any_name, &n);
 	int registry_ok = 1;
 
-	if (src->inv) {
-		free(dir);
-		free(names);
-		return from_inventory(src, bom, e);
-	}
 	if (!names) {
 		bom_set_coverage(bom, "net", "absent", "no network interfaces");
 		free(dir);
@@ -292,6 +287,11 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 	free(names);
 	free(dir);
 	return 0;
+}
+
+static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
+{
+	return src->inv ? from_inventory(src, bom, e) : run_sysfs(src, bom, e);
 }
 
 /* For hwbom capture: of an interface, only what run() would use: nothing of

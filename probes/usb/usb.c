@@ -338,7 +338,9 @@ static void add_component(const struct usb_dev *d, const struct usb_ids *ids, st
 	int desc = !(d->lacks & USB_LACKS_DESC), root = !d->nports && !(d->lacks & USB_LACKS_PORTS);
 
 	sysfs_name(d, name, sizeof name);
-	if (d->lacks & USB_LACKS_PORTS) /* lsusb text: no port path, the device number */
+	if (d->lacks & USB_LACKS_BUS) /* an inventory's list: the rank in it */
+		snprintf(loc, sizeof loc, "usb:n%u", d->devnum);
+	else if (d->lacks & USB_LACKS_PORTS) /* lsusb text: no port path, the device number */
 		snprintf(loc, sizeof loc, "usb:%u-dev%u", d->bus, d->devnum);
 	else
 		snprintf(loc, sizeof loc, "usb:%u-%s", d->bus, d->nports ? strchr(name, '-') + 1 : "0");
