@@ -162,7 +162,8 @@ fuzz: hwbom
 		build/fuzz/corpus/lspci build/fuzz/corpus/archive build/fuzz/corpus/purchase \
 		build/fuzz/corpus/lshw build/fuzz/corpus/hwinfo build/fuzz/corpus/glpi
 	@cp tests/fixtures/inventory/vm.lshw.* build/fuzz/corpus/lshw/
-	@cp tests/fixtures/inventory/vm.hwinfo build/fuzz/corpus/hwinfo/
+	@cp tests/fixtures/inventory/vm.hwinfo tests/fixtures/inventory/fuzz-regress/*.hwinfo \
+		build/fuzz/corpus/hwinfo/
 	@cp tests/fixtures/inventory/vm.ocs tests/fixtures/inventory/glpi-dir/* build/fuzz/corpus/glpi/
 	@cp tests/e2e/expected/huawei-taishan.out build/fuzz/corpus/bom_read/taishan.xml
 	@cp tests/fixtures/inventory/vendor-hbom.xml tests/fixtures/inventory/vm.cdx-hbom.json \

@@ -151,9 +151,11 @@ static void pci_entry(const struct entry *en, struct inventory *inv)
 		if (d->subvendor <= 0 || d->subvendor == 0xffff || d->subdevice < 0)
 			d->subvendor = d->subdevice = -1;
 	}
-	if (colon && sscanf(colon + 2, "%4x", &cls) == 1 && cls <= 0xffff) {
+	/* "0108 Non-Volatile memory controller": 4 hex digits, then the name */
+	if (colon && strspn(colon + 2, "0123456789abcdefABCDEF") == 4 &&
+	    (colon[6] == ' ' || !colon[6]) && sscanf(colon + 2, "%4x", &cls) == 1) {
 		d->class_id = cls;
-		d->class_name = inv_dup(colon + 7);
+		d->class_name = colon[6] ? inv_dup(colon + 7) : NULL;
 	}
 	d->progif = alias_field(alias, "i", 2);
 	if (d->progif < 0)

@@ -356,6 +356,12 @@ static void test_hwinfo(void **state)
 	assert_string_equal(inv.disp[0].ei.pnp, "DEL");
 	assert_int_equal(inv.disp[0].ei.product, 0xa0e3);
 	assert_int_equal(inv.disp[0].ei.year, 2017);
+	/* a header too short for its class (found by fuzz_hwinfo): no class, no overread */
+	assert_int_equal(run(hwinfo_parse, "s.hwinfo",
+			     "3: PCI 3: 01\n  SysFS BusID: 0000:00:00.0\n  Vendor: pci 0x8086\n"),
+			 0);
+	assert_int_equal(inv.pci.n, 1);
+	assert_int_equal(inv.pci.devs[0].class_id, -1);
 	assert_int_equal(run(hwinfo_parse, "b.hwinfo", "27: PCI 300.0: 0108 NVMe\n  what\n"), -1);
 	assert_string_equal(err.msg, "b.hwinfo:2: not an hwinfo line (\"KEY: VALUE\")");
 	assert_int_equal(run(hwinfo_parse, "c.hwinfo", "hello\n  Vendor: x\n"), -1);
