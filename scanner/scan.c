@@ -396,6 +396,13 @@ static int scan_dir(struct scan_opts *o)
 
 		*strrchr(base, '.') = '\0';
 		out = xasprintf("%s/%s.%s", outdir, base, o->text ? "txt" : "xml");
+		/* host.json and host.xml would write one BOM over the other */
+		if (i > 0 && !strncmp(names[i - 1], base, strlen(base)) &&
+		    names[i - 1][strlen(base)] == '.') {
+			hw_fail(&fe, "%s: the same BOM name as %s/%s (%s): left out", path, dir,
+				names[i - 1], out);
+			goto failed;
+		}
 		one.out = out;
 		one.src.inv = &inv;
 		if (glpi_load(path, &inv, &fe) < 0)
@@ -422,8 +429,10 @@ static int scan_dir(struct scan_opts *o)
 		hw_err_clear(&fe);
 		bom_free(b);
 		inventory_free(&inv);
-		free(path), free(base), free(out), free(names[i]);
+		free(path), free(base), free(out);
 	}
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
 	free(names);
 	hw_err_clear(&e);
 	judging_clear(&o->j);

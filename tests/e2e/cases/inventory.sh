@@ -129,3 +129,13 @@ for c in "lshw-cut:--lshw:$out/cut.lshw.xml" "glpi-badid:--glpi:$out/badid.json"
 	: >"$out/inventory-bad-$n.out"
 	golden inventory-bad-$n
 done
+# two inventories of one name (host.json, host.xml): the second is refused,
+# not written over the first
+rm -rf "$out/glpi-dup" "$out/glpi-dup-boms" && mkdir "$out/glpi-dup"
+cp $ifx/glpi-dir/dell-xps.json "$out/glpi-dup/host.json"
+cp $ifx/vm.ocs "$out/glpi-dup/host.xml"
+scan --glpi "$out/glpi-dup" -o "$out/glpi-dup-boms" --fail-on never -q 2>"$out/glpi-dup.err"
+[ $? -eq 2 ] && ok || bad "--glpi DIR with two inventories of one name: exit status not 2"
+grep -q "host.xml: the same BOM name as .*host.json" "$out/glpi-dup.err" && ok ||
+	bad "--glpi DIR with two of one name: $(cat "$out/glpi-dup.err")"
+xp "$out/glpi-dup-boms/host.xml" "string(//*[local-name()='metadata']/*[local-name()='component']/*[local-name()='name'])" glpixps
