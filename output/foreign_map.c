@@ -7,7 +7,9 @@
  *   cdx:hbom:pciSlot, busInfo       the location (pci@0000:00:02.0)
  *   cdx:hbom:vendorId, productId    PCI or USB ids; a CPU's vendor string
  *   cdx:hbom:subsystemVendorId, subsystemDeviceId, deviceRevision, revision
- *   cdx:hbom:macAddress      a NIC's address (cdx-hbom redacts it by default)
+ *   cdx:hbom:macAddress      a NIC's address (cdx-hbom redacts it by default);
+ *                            its registrant is looked up when judging
+ *                            (scanner/judging.c), not here
  *   cdx:hbom:serialNumber, deviceSerial, firmwareVersion
  *   cdx:device:*             the same names in the CycloneDX property
  *                            taxonomy's device namespace

@@ -19,6 +19,8 @@ for f in "$out"/fchk/*; do valid "$f"; done
 b=$(ls "$out"/fchk/vendor-hbom*)
 xp "$b" "$(prop 0000:00:00.0 hwbom:foreign.unmapped)" "acme:warranty"
 xp "$b" "$(prop 0000:00:03.0 hwbom:origin:chip-vendor)" huawei
+# a MAC address the vendor lists: its registrant from the IEEE registries
+xp "$b" "$(dprop nic:port-1 hwbom:origin:nic-registrant)" huawei
 xp "$b" "count(//*[local-name()='component'][@bom-ref='library:firmware-tools'])" 0
 # hwbom diff: the inspector's comparison of a delivered BOM with the machine
 case $hwbom in /*) hw=$hwbom ;; *) hw=$top/$hwbom ;; esac
