@@ -102,14 +102,14 @@ static char *child_text(const xmlNode *n, const char *name)
 }
 
 static int xml_component(const char *path, const xmlNode *x, int depth, struct bom *b,
-			 struct tally *t, struct hw_err *e)
+                         struct tally *t, struct hw_err *e)
 {
 	struct fc_buf f = {0};
 	char *v;
 
 	if (depth > FOREIGN_DEPTH_MAX)
 		return hw_fail(e, "%s:%ld: components nested deeper than %d", path, xmlGetLineNo(x),
-			       FOREIGN_DEPTH_MAX);
+		               FOREIGN_DEPTH_MAX);
 	if ((v = (char *)xmlGetProp(x, BAD_CAST "type")))
 		fcb_set(&f, S_TYPE, v), xmlFree(v);
 	if ((v = (char *)xmlGetProp(x, BAD_CAST "bom-ref")))
@@ -117,8 +117,12 @@ static int xml_component(const char *path, const xmlNode *x, int depth, struct b
 	for (const xmlNode *c = x->children; c; c = c->next) {
 		if (is(c, "name") || is(c, "version") || is(c, "description") || is(c, "group")) {
 			v = text_of(c);
-			fcb_set(&f, is(c, "name") ? S_NAME : is(c, "version") ? S_VERSION
-					: is(c, "group") ? S_GROUP : S_DESC, v);
+			fcb_set(&f,
+			        is(c, "name")      ? S_NAME
+			        : is(c, "version") ? S_VERSION
+			        : is(c, "group")   ? S_GROUP
+			                           : S_DESC,
+			        v);
 			free(v);
 		} else if (is(c, "manufacturer") || is(c, "supplier")) {
 			v = child_text(c, "name");
@@ -134,7 +138,7 @@ static int xml_component(const char *path, const xmlNode *x, int depth, struct b
 					v = text_of(p);
 					fcb_prop(&f, name, v);
 					if (name && (!strcmp(name, "cdx:device:serialNumber") ||
-						     !strcmp(name, "serialNumber")))
+					             !strcmp(name, "serialNumber")))
 						fcb_set(&f, S_SERIAL, v);
 					xmlFree(name);
 					free(v);
@@ -146,13 +150,14 @@ static int xml_component(const char *path, const xmlNode *x, int depth, struct b
 	for (const xmlNode *c = x->children; c; c = c->next)
 		if (is(c, "components"))
 			for (const xmlNode *k = c->children; k; k = k->next)
-				if (is(k, "component") && xml_component(path, k, depth + 1, b, t, e) < 0)
+				if (is(k, "component") &&
+				    xml_component(path, k, depth + 1, b, t, e) < 0)
 					return -1;
 	return 0;
 }
 
-static int read_xml(const char *path, const char *buf, size_t len, struct bom *b,
-		    struct tally *t, struct hw_err *e)
+static int read_xml(const char *path, const char *buf, size_t len, struct bom *b, struct tally *t,
+                    struct hw_err *e)
 {
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
 	xmlDocPtr doc;
@@ -162,24 +167,26 @@ static int read_xml(const char *path, const char *buf, size_t len, struct bom *b
 	if (!ctxt)
 		return hw_fail(e, "%s: out of memory", path);
 	doc = xmlCtxtReadMemory(ctxt, buf, (int)(len > 0x7fffffff ? 0x7fffffff : len), path, NULL,
-				XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (!doc) {
 		const xmlError *x = xmlCtxtGetLastError(ctxt);
 
 		rc = hw_fail(e, "%s:%d: malformed XML: %.*s", path, x ? x->line : 0,
-			     x && x->message ? (int)strcspn(x->message, "\n") : 0,
-			     x && x->message ? x->message : "");
+		             x && x->message ? (int)strcspn(x->message, "\n") : 0,
+		             x && x->message ? x->message : "");
 		xmlFreeParserCtxt(ctxt);
 		return rc;
 	}
 	root = xmlDocGetRootElement(doc);
 	if (doc->intSubset || doc->extSubset) {
 		/* nothing of it is loaded or expanded; a BOM needs none */
-		rc = hw_fail(e, "%s:%d: a document type declaration (a CycloneDX BOM has none)", path,
-			     doc->intSubset ? (int)xmlGetLineNo((xmlNode *)doc->intSubset) : 1);
+		rc = hw_fail(e, "%s:%d: a document type declaration (a CycloneDX BOM has none)",
+		             path,
+		             doc->intSubset ? (int)xmlGetLineNo((xmlNode *)doc->intSubset) : 1);
 	} else if (!root || !is(root, "bom") || !root->ns || !root->ns->href ||
-	    strncmp((const char *)root->ns->href, "http://cyclonedx.org/schema/bom/", 32)) {
-		rc = hw_fail(e, "%s:%d: not a CycloneDX BOM", path, root ? (int)xmlGetLineNo(root) : 1);
+	           strncmp((const char *)root->ns->href, "http://cyclonedx.org/schema/bom/", 32)) {
+		rc = hw_fail(e, "%s:%d: not a CycloneDX BOM", path,
+		             root ? (int)xmlGetLineNo(root) : 1);
 	} else {
 		t->spec = xstrdup((const char *)root->ns->href + 32);
 		for (xmlNode *c = root->children; c && !rc; c = c->next) {
@@ -191,11 +198,17 @@ static int read_xml(const char *path, const char *buf, size_t len, struct bom *b
 						bom_set(&b->machine, n);
 						free(n);
 					} else if (is(m, "tools") && !t->tool) {
-						for (xmlNode *k = m->children; k && !t->tool; k = k->next) {
-							const xmlNode *tl = is(k, "tool") || is(k, "component") ? k : NULL;
+						for (xmlNode *k = m->children; k && !t->tool;
+						     k = k->next) {
+							const xmlNode *tl =
+							    is(k, "tool") || is(k, "component")
+							        ? k
+							        : NULL;
 
 							if (!tl && is(k, "components"))
-								for (tl = k->children; tl && !is(tl, "component"); tl = tl->next)
+								for (tl = k->children;
+								     tl && !is(tl, "component");
+								     tl = tl->next)
 									;
 							if (tl)
 								t->tool = child_text(tl, "name");
@@ -220,8 +233,9 @@ static const char *jstr(struct json_object *o, const char *key)
 {
 	struct json_object *v;
 
-	if (!o || !json_object_is_type(o, json_type_object) || !json_object_object_get_ex(o, key, &v) ||
-	    !v || json_object_is_type(v, json_type_object) || json_object_is_type(v, json_type_array))
+	if (!o || !json_object_is_type(o, json_type_object) ||
+	    !json_object_object_get_ex(o, key, &v) || !v ||
+	    json_object_is_type(v, json_type_object) || json_object_is_type(v, json_type_array))
 		return NULL;
 	return json_object_get_string(v);
 }
@@ -236,7 +250,7 @@ static struct json_object *jget(struct json_object *o, const char *key)
 }
 
 static int json_component(const char *path, const char *jp, struct json_object *o, int depth,
-			  struct bom *b, struct tally *t, struct hw_err *e)
+                          struct bom *b, struct tally *t, struct hw_err *e)
 {
 	struct fc_buf f = {0};
 	struct json_object *props = jget(o, "properties"), *kids = jget(o, "components");
@@ -244,7 +258,8 @@ static int json_component(const char *path, const char *jp, struct json_object *
 	if (!json_object_is_type(o, json_type_object))
 		return hw_fail(e, "%s: %s: a component (an object) was expected", path, jp);
 	if (depth > FOREIGN_DEPTH_MAX)
-		return hw_fail(e, "%s: %s: components nested deeper than %d", path, jp, FOREIGN_DEPTH_MAX);
+		return hw_fail(e, "%s: %s: components nested deeper than %d", path, jp,
+		               FOREIGN_DEPTH_MAX);
 	fcb_set(&f, S_TYPE, jstr(o, "type"));
 	fcb_set(&f, S_REF, jstr(o, "bom-ref"));
 	fcb_set(&f, S_NAME, jstr(o, "name"));
@@ -254,7 +269,8 @@ static int json_component(const char *path, const char *jp, struct json_object *
 	fcb_set(&f, S_MAKER, jstr(jget(o, "manufacturer"), "name"));
 	fcb_set(&f, S_MAKER, jstr(jget(o, "supplier"), "name"));
 	if (props && !json_object_is_type(props, json_type_array))
-		return fcb_free(&f), hw_fail(e, "%s: %s.properties: an array was expected", path, jp);
+		return fcb_free(&f),
+		       hw_fail(e, "%s: %s.properties: an array was expected", path, jp);
 	for (size_t i = 0; props && i < json_object_array_length(props); i++) {
 		struct json_object *p = json_object_array_get_idx(props, i);
 		const char *n = jstr(p, "name"), *v = jstr(p, "value");
@@ -269,7 +285,8 @@ static int json_component(const char *path, const char *jp, struct json_object *
 		return hw_fail(e, "%s: %s.components: an array was expected", path, jp);
 	for (size_t i = 0; kids && i < json_object_array_length(kids); i++) {
 		char *sub = xasprintf("%s.components[%zu]", jp, i);
-		int rc = json_component(path, sub, json_object_array_get_idx(kids, i), depth + 1, b, t, e);
+		int rc = json_component(path, sub, json_object_array_get_idx(kids, i), depth + 1, b,
+		                        t, e);
 
 		free(sub);
 		if (rc < 0)
@@ -278,8 +295,8 @@ static int json_component(const char *path, const char *jp, struct json_object *
 	return 0;
 }
 
-static int read_json(const char *path, const char *buf, size_t len, struct bom *b,
-		     struct tally *t, struct hw_err *e)
+static int read_json(const char *path, const char *buf, size_t len, struct bom *b, struct tally *t,
+                     struct hw_err *e)
 {
 	struct json_tokener *tok = json_tokener_new_ex(FOREIGN_DEPTH_MAX * 3);
 	struct json_object *root, *comps, *tools;
@@ -299,8 +316,8 @@ static int read_json(const char *path, const char *buf, size_t len, struct bom *
 		json_tokener_free(tok);
 		json_object_put(root);
 		return hw_fail(e, "%s:%zu: not JSON: %s", path, line,
-			       err == json_tokener_continue ? "unexpected end of data"
-							    : json_tokener_error_desc(err));
+		               err == json_tokener_continue ? "unexpected end of data"
+		                                            : json_tokener_error_desc(err));
 	}
 	json_tokener_free(tok);
 	fmt = jstr(root, "bomFormat");
@@ -333,17 +350,17 @@ static int read_json(const char *path, const char *buf, size_t len, struct bom *
 static const struct {
 	const char *source, *kinds[6];
 } sources[] = {
-	{"dmi", {"system", "baseboard", "bios", "memory", "cpu", NULL}},
-	{"pci", {"pci", NULL}},
-	{"usb", {"usb", NULL}},
-	{"storage", {"storage", NULL}},
-	{"display", {"display", NULL}},
-	{"net", {"nic", NULL}},
-	{"tpm", {"tpm", NULL}},
+    {"dmi", {"system", "baseboard", "bios", "memory", "cpu", NULL}},
+    {"pci", {"pci", NULL}},
+    {"usb", {"usb", NULL}},
+    {"storage", {"storage", NULL}},
+    {"display", {"display", NULL}},
+    {"net", {"nic", NULL}},
+    {"tpm", {"tpm", NULL}},
 };
 
 int bom_read_foreign(const char *path, const char *buf, size_t len, struct bom *b,
-		     struct bom_saved *saved, struct hw_err *e)
+                     struct bom_saved *saved, struct hw_err *e)
 {
 	struct tally t = {0};
 	size_t i = 0;
@@ -354,12 +371,16 @@ int bom_read_foreign(const char *path, const char *buf, size_t len, struct bom *
 	saved->verdict = VERDICT_UNKNOWN;
 	saved->bom_version = 1;
 	rc = i < len && buf[i] == '{' ? read_json(path, buf, len, b, &t, e)
-				      : read_xml(path, buf, len, b, &t, e);
+	                              : read_xml(path, buf, len, b, &t, e);
 	if (rc == 0 && !t.mapped)
-		rc = hw_fail(e, "%s: a CycloneDX %s BOM by %s listing no hardware (no device or firmware "
-				"component): nothing to judge", path, t.spec, t.tool ? t.tool : "another tool");
+		rc = hw_fail(
+		    e,
+		    "%s: a CycloneDX %s BOM by %s listing no hardware (no device or firmware "
+		    "component): nothing to judge",
+		    path, t.spec, t.tool ? t.tool : "another tool");
 	if (rc == 0) {
-		char *who = xasprintf("a CycloneDX %s BOM by %s", t.spec, t.tool ? t.tool : "another tool");
+		char *who =
+		    xasprintf("a CycloneDX %s BOM by %s", t.spec, t.tool ? t.tool : "another tool");
 
 		bom_set(&saved->foreign, who);
 		for (size_t s = 0; s < sizeof sources / sizeof *sources; s++) {
@@ -369,7 +390,8 @@ int bom_read_foreign(const char *path, const char *buf, size_t len, struct bom *
 				for (int k = 0; sources[s].kinds[k]; k++)
 					n += !strcmp(b->components[c]->kind, sources[s].kinds[k]);
 			if (n) {
-				char *d = xasprintf("%s: %zu components, as its producer listed them", who, n);
+				char *d = xasprintf(
+				    "%s: %zu components, as its producer listed them", who, n);
 
 				bom_set_coverage(b, sources[s].source, "partial", d);
 				free(d);

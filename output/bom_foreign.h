@@ -16,6 +16,6 @@
  * vendor chose to list is not what a probe read), "not-probed" for the
  * others. -1 with e naming the file and line (XML) or JSON path. */
 int bom_read_foreign(const char *path, const char *buf, size_t len, struct bom *b,
-		     struct bom_saved *saved, struct hw_err *e);
+                     struct bom_saved *saved, struct hw_err *e);
 
 #endif

@@ -66,20 +66,48 @@ static int hexid(const char *s, int digits, char *out)
 static const struct {
 	const char *cls, *kind;
 } kinds[] = {
-	{"pci-device", "pci"},	     {"pci", "pci"},	       {"usb-device", "usb"},
-	{"usb", "usb"},		     {"network-interface", "nic"}, {"network", "nic"},
-	{"storage", "storage"},	     {"disk", "storage"},	   {"nvme", "storage"},
-	{"processor", "cpu"},	     {"cpu", "cpu"},	       {"memory", "memory"},
-	{"memory-module", "memory"}, {"board", "baseboard"},   {"baseboard", "baseboard"},
-	{"bios", "bios"},	     {"firmware", "bios"},     {"system", "system"},
-	{"display", "display"},	     {"monitor", "display"},   {"tpm", "tpm"},
+    {"pci-device", "pci"},
+    {"pci", "pci"},
+    {"usb-device", "usb"},
+    {"usb", "usb"},
+    {"network-interface", "nic"},
+    {"network", "nic"},
+    {"storage", "storage"},
+    {"disk", "storage"},
+    {"nvme", "storage"},
+    {"processor", "cpu"},
+    {"cpu", "cpu"},
+    {"memory", "memory"},
+    {"memory-module", "memory"},
+    {"board", "baseboard"},
+    {"baseboard", "baseboard"},
+    {"bios", "bios"},
+    {"firmware", "bios"},
+    {"system", "system"},
+    {"display", "display"},
+    {"monitor", "display"},
+    {"tpm", "tpm"},
 };
 
 /* The properties a mapping below reads (the others are listed unmapped). */
 static const char *const used[] = {
-	"hardwareClass", "pciSlot", "busInfo", "vendorId", "productId", "subsystemVendorId",
-	"subsystemDeviceId", "deviceRevision", "revision", "macAddress", "serialNumber",
-	"deviceSerial", "firmwareVersion", "pciClassCode", "modalias", "driver", NULL,
+    "hardwareClass",
+    "pciSlot",
+    "busInfo",
+    "vendorId",
+    "productId",
+    "subsystemVendorId",
+    "subsystemDeviceId",
+    "deviceRevision",
+    "revision",
+    "macAddress",
+    "serialNumber",
+    "deviceSerial",
+    "firmwareVersion",
+    "pciClassCode",
+    "modalias",
+    "driver",
+    NULL,
 };
 
 static int is_used(const char *name)
@@ -101,7 +129,8 @@ static int is_used(const char *name)
 static int taken(const struct bom *b, const char *kind, const char *loc)
 {
 	for (size_t i = 0; i < b->ncomponents; i++)
-		if (!strcmp(b->components[i]->kind, kind) && !strcmp(b->components[i]->location, loc))
+		if (!strcmp(b->components[i]->kind, kind) &&
+		    !strcmp(b->components[i]->location, loc))
 			return 1;
 	return 0;
 }
@@ -132,7 +161,8 @@ static void pci_class(struct bom_component *c, const char *alias, const char *co
 	char cls[7];
 
 	if (bc && strlen(bc) >= 10 && !strncmp(bc + 4, "sc", 2) && bc[8] == 'i' &&
-	    strspn(bc + 2, "0123456789abcdefABCDEF") >= 2 && strspn(bc + 6, "0123456789abcdefABCDEF") >= 2 &&
+	    strspn(bc + 2, "0123456789abcdefABCDEF") >= 2 &&
+	    strspn(bc + 6, "0123456789abcdefABCDEF") >= 2 &&
 	    strspn(bc + 9, "0123456789abcdefABCDEF") >= 2) {
 		snprintf(cls, sizeof cls, "%.2s%.2s%.2s", bc + 2, bc + 6, bc + 9);
 		for (char *p = cls; *p; p++)
@@ -167,11 +197,11 @@ struct bom_component *foreign_map(struct bom *b, const struct foreign_comp *fc)
 		if (!kind)
 			kind = "device"; /* hardware of a kind hwbom has no probe for */
 		loc = NULL;
-		if (!strcmp(kind, "pci") && (pci_loc(prop(fc, "pciSlot"), where) ||
-					     pci_loc(prop(fc, "busInfo"), where)))
+		if (!strcmp(kind, "pci") &&
+		    (pci_loc(prop(fc, "pciSlot"), where) || pci_loc(prop(fc, "busInfo"), where)))
 			loc = where;
 		else if (!strcmp(kind, "system") || !strcmp(kind, "baseboard") ||
-			 !strcmp(kind, "bios") || !strcmp(kind, "chassis"))
+		         !strcmp(kind, "bios") || !strcmp(kind, "chassis"))
 			loc = kind;
 		if (!loc)
 			loc = fc->bom_ref ? fc->bom_ref : fc->name ? fc->name : kind;
@@ -208,8 +238,9 @@ struct bom_component *foreign_map(struct bom *b, const struct foreign_comp *fc)
 				bom_add_id(c, "pci.subdevice", hex, NULL);
 		}
 		pci_class(c, prop(fc, "modalias"), prop(fc, "pciClassCode"));
-		if (hexid(prop(fc, "deviceRevision") ? prop(fc, "deviceRevision") : prop(fc, "revision"),
-			  2, hex))
+		if (hexid(prop(fc, "deviceRevision") ? prop(fc, "deviceRevision")
+		                                     : prop(fc, "revision"),
+		          2, hex))
 			bom_add_id(c, "pci.revision", hex, NULL);
 		if (prop(fc, "driver"))
 			bom_add_cprop(c, "pci.driver", prop(fc, "driver"));
@@ -245,12 +276,12 @@ struct bom_component *foreign_map(struct bom *b, const struct foreign_comp *fc)
 			bom_add_id(c, "storage.model", fc->name, NULL);
 		if (serial)
 			bom_add_id(c, "storage.serial", serial, NULL);
-		bom_set(&c->firmware, prop(fc, "firmwareVersion") ? prop(fc, "firmwareVersion")
-								 : fc->version);
+		bom_set(&c->firmware,
+		        prop(fc, "firmwareVersion") ? prop(fc, "firmwareVersion") : fc->version);
 	} else if (!strcmp(kind, "cpu") && vid && strlen(vid) == 12) {
 		bom_add_id(c, "cpuid.vendor", vid, NULL); /* GenuineIntel, AuthenticAMD */
 	} else if (!strcmp(kind, "display") && fc->manufacturer && strlen(fc->manufacturer) == 3 &&
-		   isupper((unsigned char)fc->manufacturer[0])) {
+	           isupper((unsigned char)fc->manufacturer[0])) {
 		bom_add_id(c, "pnp", fc->manufacturer, NULL);
 	}
 	if (fc->manufacturer && !bom_get_id(c, "cpuid.vendor") &&
@@ -262,12 +293,12 @@ struct bom_component *foreign_map(struct bom *b, const struct foreign_comp *fc)
 	else if (serial && !bom_get_id(c, "usb.serial") && !bom_get_id(c, "storage.serial"))
 		bom_add_id(c, "smbios.serial", serial, NULL);
 	if (fc->version && strcmp(kind, "storage"))
-		bom_set(&c->firmware, prop(fc, "firmwareVersion") ? prop(fc, "firmwareVersion")
-								 : NULL);
+		bom_set(&c->firmware,
+		        prop(fc, "firmwareVersion") ? prop(fc, "firmwareVersion") : NULL);
 	for (size_t i = 0; i < fc->nprops; i++)
 		if (!is_used(fc->pname[i])) {
 			char *u = unmapped ? xasprintf("%s,%s", unmapped, fc->pname[i])
-					   : xstrdup(fc->pname[i]);
+			                   : xstrdup(fc->pname[i]);
 
 			free(unmapped);
 			unmapped = u;

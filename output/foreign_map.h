@@ -12,7 +12,7 @@
 #include "bom.h"
 
 struct foreign_comp {
-	const char *type;     /* CycloneDX component type: device, firmware, ... */
+	const char *type; /* CycloneDX component type: device, firmware, ... */
 	const char *bom_ref;
 	const char *name, *version, *description, *group;
 	const char *manufacturer; /* manufacturer/name (1.6), else supplier/name */

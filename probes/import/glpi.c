@@ -38,8 +38,8 @@
 #include "json_util.h"
 
 struct grec {
-	char *section;  /* lower case */
-	char *where;    /* "$.content.controllers[3]" or "FILE:LINE" */
+	char *section;     /* lower case */
+	char *where;       /* "$.content.controllers[3]" or "FILE:LINE" */
 	char **key, **val; /* keys lower case */
 	size_t n, cap;
 };
@@ -101,8 +101,8 @@ static void glist_free(struct glist *l)
 
 /* --- JSON ------------------------------------------------------------ */
 
-static int json_entry(const char *path, const char *section, const char *jp,
-		      struct json_object *o, struct glist *l, struct hw_err *e)
+static int json_entry(const char *path, const char *section, const char *jp, struct json_object *o,
+                      struct glist *l, struct hw_err *e)
 {
 	struct grec *r;
 
@@ -126,7 +126,7 @@ static int json_entry(const char *path, const char *section, const char *jp,
 }
 
 static int read_json(const char *path, const char *buf, size_t len, struct glist *l,
-		     struct hw_err *e)
+                     struct hw_err *e)
 {
 	struct json_object *root = json_parse_buf(path, buf, len, e), *content;
 	int rc = 0;
@@ -137,7 +137,8 @@ static int read_json(const char *path, const char *buf, size_t len, struct glist
 	    !json_object_object_get_ex(root, "content", &content) ||
 	    !json_object_is_type(content, json_type_object)) {
 		json_object_put(root);
-		return hw_fail(e, "%s: $.content: no GLPI inventory content (an object) in it", path);
+		return hw_fail(e, "%s: $.content: no GLPI inventory content (an object) in it",
+		               path);
 	}
 	json_object_object_foreach(content, section, val)
 	{
@@ -148,7 +149,8 @@ static int read_json(const char *path, const char *buf, size_t len, struct glist
 		if (json_object_is_type(val, json_type_array)) {
 			for (size_t i = 0; i < json_object_array_length(val) && !rc; i++) {
 				snprintf(jp, sizeof jp, "$.content.%.64s[%zu]", section, i);
-				rc = json_entry(path, section, jp, json_object_array_get_idx(val, i), l, e);
+				rc = json_entry(path, section, jp,
+				                json_object_array_get_idx(val, i), l, e);
 			}
 		} else if (json_object_is_type(val, json_type_object)) {
 			snprintf(jp, sizeof jp, "$.content.%.64s", section);
@@ -162,7 +164,7 @@ static int read_json(const char *path, const char *buf, size_t len, struct glist
 /* --- XML ------------------------------------------------------------- */
 
 static int read_xml(const char *path, const char *buf, size_t len, struct glist *l,
-		    struct hw_err *e)
+                    struct hw_err *e)
 {
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
 	xmlDocPtr doc;
@@ -172,14 +174,14 @@ static int read_xml(const char *path, const char *buf, size_t len, struct glist 
 	if (!ctxt)
 		return hw_fail(e, "%s: out of memory", path);
 	doc = xmlCtxtReadMemory(ctxt, buf, (int)(len > 0x7fffffff ? 0x7fffffff : len), path, NULL,
-				XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (!doc) {
 		const xmlError *err = xmlCtxtGetLastError(ctxt);
 
 		rc = err && err->message
-			     ? hw_fail(e, "%s:%d: not well-formed XML: %.*s", path, err->line,
-				       (int)strcspn(err->message, "\n"), err->message)
-			     : hw_fail(e, "%s: not well-formed XML", path);
+		         ? hw_fail(e, "%s:%d: not well-formed XML: %.*s", path, err->line,
+		                   (int)strcspn(err->message, "\n"), err->message)
+		         : hw_fail(e, "%s: not well-formed XML", path);
 		xmlFreeParserCtxt(ctxt);
 		return rc;
 	}
@@ -190,7 +192,7 @@ static int read_xml(const char *path, const char *buf, size_t len, struct glist 
 				content = c;
 	if (!content) {
 		rc = hw_fail(e, "%s:%d: no <REQUEST><CONTENT>: not a FusionInventory/OCS inventory",
-			     path, root ? (int)xmlGetLineNo(root) : 1);
+		             path, root ? (int)xmlGetLineNo(root) : 1);
 	} else {
 		for (xmlNode *s = content->children; s; s = s->next) {
 			char where[64];
@@ -232,7 +234,7 @@ static long hexfield(const char *s, size_t maxdigits)
 }
 
 static int bad(const char *path, const struct grec *r, const char *key, const char *what,
-	       struct hw_err *e)
+               struct hw_err *e)
 {
 	if (r->where[0] == '$')
 		return hw_fail(e, "%s: %s.%s: %s", path, r->where, key, what);
@@ -240,7 +242,7 @@ static int bad(const char *path, const struct grec *r, const char *key, const ch
 }
 
 static int controller(const char *path, const struct grec *r, struct inventory *inv,
-		      struct hw_err *e)
+                      struct hw_err *e)
 {
 	struct lspci_dev a, *d;
 	const char *sub = field(r, "pcisubsystemid"), *cls = field(r, "pciclass");
@@ -277,7 +279,7 @@ static int controller(const char *path, const struct grec *r, struct inventory *
 }
 
 static int usbdevice(const char *path, const struct grec *r, struct inventory *inv,
-		     struct hw_err *e)
+                     struct hw_err *e)
 {
 	long v = hexfield(field(r, "vendorid"), 4), p = hexfield(field(r, "productid"), 4);
 	struct usb_dev *d;
@@ -290,8 +292,8 @@ static int usbdevice(const char *path, const struct grec *r, struct inventory *i
 		return bad(path, r, v < 0 ? "vendorid" : "productid", "not a 4-digit hex id", e);
 	d = inv_add_usb(inv);
 	d->vendor = (unsigned)v, d->product = (unsigned)p;
-	d->lacks = USB_LACKS_BUS | USB_LACKS_PORTS | USB_LACKS_DESC | USB_LACKS_STRINGS |
-		   USB_LACKS_IFACES;
+	d->lacks =
+	    USB_LACKS_BUS | USB_LACKS_PORTS | USB_LACKS_DESC | USB_LACKS_STRINGS | USB_LACKS_IFACES;
 	d->devnum = (unsigned)inv->nusb;
 	d->str[2] = inv_dup(field(r, "serial"));
 	return 0;
@@ -350,8 +352,7 @@ static void cpu(const struct grec *g, struct inventory *inv)
 	add_str(inv, r, DMI_SERIAL, field(g, "serial"));
 }
 
-static int memory(const char *path, const struct grec *g, struct inventory *inv,
-		  struct hw_err *e)
+static int memory(const char *path, const struct grec *g, struct inventory *inv, struct hw_err *e)
 {
 	const char *cap = field(g, "capacity");
 	struct dmi_rec *r;
@@ -378,7 +379,7 @@ static int memory(const char *path, const struct grec *g, struct inventory *inv,
 		for (size_t i = 0; i + 1 < inv->ndmi; i++)
 			if (inv->dmi[i].type == 17 && inv->dmi[i].str[DMI_LOCATOR] &&
 			    !strncmp(inv->dmi[i].str[DMI_LOCATOR], r->str[DMI_LOCATOR],
-				     strlen(r->str[DMI_LOCATOR])))
+			             strlen(r->str[DMI_LOCATOR])))
 				same++;
 		if (same) {
 			char *loc = xasprintf("%s #%u", r->str[DMI_LOCATOR], same + 1);
@@ -418,7 +419,8 @@ static void network(const struct grec *g, struct inventory *inv)
 
 static void storage(const struct grec *g, struct inventory *inv)
 {
-	static const char *const skip[] = {"vd", "loop", "sr", "fd", "ram", "dm-", "md", "zram", "nbd"};
+	static const char *const skip[] = {"vd",  "loop", "sr",   "fd", "ram",
+	                                   "dm-", "md",   "zram", "nbd"};
 	const char *name = field(g, "name"), *type = field(g, "type");
 	const char *serial = field(g, "serial") ? field(g, "serial") : field(g, "serialnumber");
 	struct inv_disk *d;
@@ -447,9 +449,9 @@ static int b64val(int c)
 	return c >= 'A' && c <= 'Z'   ? c - 'A'
 	       : c >= 'a' && c <= 'z' ? c - 'a' + 26
 	       : c >= '0' && c <= '9' ? c - '0' + 52
-	       : c == '+'	      ? 62
-	       : c == '/'	      ? 63
-				      : -1;
+	       : c == '+'             ? 62
+	       : c == '/'             ? 63
+	                              : -1;
 }
 
 /* RFC 4648 base64, blanks skipped; the number of bytes, -1 on a bad one */
@@ -478,8 +480,7 @@ static long unbase64(const char *s, unsigned char *out, size_t cap)
 	return (long)n;
 }
 
-static int monitor(const char *path, const struct grec *g, struct inventory *inv,
-		   struct hw_err *e)
+static int monitor(const char *path, const struct grec *g, struct inventory *inv, struct hw_err *e)
 {
 	const char *b = field(g, "base64"), *why;
 	unsigned char edid[256];
@@ -504,7 +505,7 @@ static int monitor(const char *path, const struct grec *g, struct inventory *inv
 }
 
 int glpi_parse(const char *path, const char *buf, size_t len, struct inventory *inv,
-	       struct hw_err *e)
+               struct hw_err *e)
 {
 	struct glist l = {0};
 	const struct grec *bi = NULL, *hw = NULL;
@@ -565,8 +566,9 @@ int glpi_parse(const char *path, const char *buf, size_t len, struct inventory *
 		if (inv->dropped[INV_PCI])
 			inv_lack(inv, INV_PCI, "controllers without a PCI slot or ids left out");
 		inv_lack(inv, INV_USB, "no bus, port, descriptors or strings but the serial");
-		inv_lack(inv, INV_DMI, "no SMBIOS handles, chassis, OEM strings, TPM or JEDEC ids; "
-				       "the memory maker may be the agent's guess from the part number");
+		inv_lack(inv, INV_DMI,
+		         "no SMBIOS handles, chassis, OEM strings, TPM or JEDEC ids; "
+		         "the memory maker may be the agent's guess from the part number");
 		if (inv->dropped[INV_DISPLAY])
 			inv_lack(inv, INV_DISPLAY, "monitors without an EDID left out");
 		inv_lack(inv, INV_NET, "no permanent address told apart from a changed one");

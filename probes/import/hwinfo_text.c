@@ -34,8 +34,8 @@ struct kv {
 
 struct entry {
 	unsigned line;
-	char *head;      /* "PCI 300.0: 0108 Non-Volatile memory controller" */
-	struct kv *kv;   /* indent 2 */
+	char *head;    /* "PCI 300.0: 0108 Non-Volatile memory controller" */
+	struct kv *kv; /* indent 2 */
 	size_t n, cap;
 };
 
@@ -232,10 +232,11 @@ static void disk_entry(const struct entry *en, struct inventory *inv)
 	if (!file || strncmp(file, "/dev/", 5))
 		return;
 	file += 5;
-	if (!strncmp(file, "sd", 2) && file[2] && strspn(file + 2, "abcdefghijklmnopqrstuvwxyz") == strlen(file + 2)) {
+	if (!strncmp(file, "sd", 2) && file[2] &&
+	    strspn(file + 2, "abcdefghijklmnopqrstuvwxyz") == strlen(file + 2)) {
 		snprintf(loc, sizeof loc, "%s", file);
-	} else if (!strncmp(file, "nvme", 4) && (k = strspn(file + 4, "0123456789")) > 0 &&
-		   k < 8 && file[4 + k] == 'n') {
+	} else if (!strncmp(file, "nvme", 4) && (k = strspn(file + 4, "0123456789")) > 0 && k < 8 &&
+	           file[4 + k] == 'n') {
 		snprintf(loc, sizeof loc, "%.*s", (int)(4 + k), file);
 	} else {
 		return;
@@ -308,13 +309,13 @@ static void monitor_entry(const struct entry *en, struct inventory *inv)
 
 /* One SMBIOS record of the BIOS entry: "  System Info: #1" and its lines */
 static void smbios_rec(struct inventory *inv, const char *what, unsigned handle,
-		       const struct entry *sub)
+                       const struct entry *sub)
 {
 	static const struct {
 		const char *what;
 		unsigned type;
-	} types[] = {{"BIOS Info", 0},	     {"System Info", 1},     {"Board Info", 2},
-		     {"Chassis Info", 3},    {"Processor Info", 4}, {"Memory Device", 17}};
+	} types[] = {{"BIOS Info", 0},    {"System Info", 1},    {"Board Info", 2},
+	             {"Chassis Info", 3}, {"Processor Info", 4}, {"Memory Device", 17}};
 	struct dmi_rec *r;
 	unsigned type = 0x100;
 	char *s;
@@ -326,15 +327,18 @@ static void smbios_rec(struct inventory *inv, const char *what, unsigned handle,
 		return;
 	r = inv_add_dmi(inv, type);
 	r->handle = handle <= 0xffff ? handle : DMI_HANDLE_NONE;
-#define STR(field, key) \
-	(s = unquote(get(sub, key)), r->str[field] = inv_str(inv, s), free(s))
+#define STR(field, key) (s = unquote(get(sub, key)), r->str[field] = inv_str(inv, s), free(s))
 	STR(DMI_MANUFACTURER, type == 0 ? "Vendor" : "Manufacturer");
 	STR(DMI_VERSION, "Version");
 	STR(DMI_SERIAL, "Serial");
 	switch (type) {
-	case 0: STR(DMI_DATE, "Date"); break;
+	case 0:
+		STR(DMI_DATE, "Date");
+		break;
 	case 1:
-	case 2: STR(DMI_PRODUCT, "Product"); break;
+	case 2:
+		STR(DMI_PRODUCT, "Product");
+		break;
 	case 4: {
 		const char *st = get(sub, "Socket Status");
 
@@ -354,15 +358,16 @@ static void smbios_rec(struct inventory *inv, const char *what, unsigned handle,
 		if (!size || !strcmp(size, "No Memory Installed"))
 			r->num[DMI_SIZE_MB] = DMI_NONE;
 		else if (sscanf(size, "%llu %cB", &n, &unit) == 2 && n < (1ull << 40))
-			r->num[DMI_SIZE_MB] = unit == 'G' ? (long long)n << 10
-					      : unit == 'M' ? (long long)n
-					      : unit == 'k' ? (long long)(n >> 10)
-							    : DMI_SIZE_UNKNOWN;
+			r->num[DMI_SIZE_MB] = unit == 'G'   ? (long long)n << 10
+			                      : unit == 'M' ? (long long)n
+			                      : unit == 'k' ? (long long)(n >> 10)
+			                                    : DMI_SIZE_UNKNOWN;
 		else
 			r->num[DMI_SIZE_MB] = DMI_SIZE_UNKNOWN;
 		break;
 	}
-	default: break;
+	default:
+		break;
 	}
 	if (type == 1) {
 		const char *u = get(sub, "UUID");
@@ -414,7 +419,7 @@ static void finish(struct entry *en, struct inventory *inv, int *smbios)
 }
 
 int hwinfo_parse(const char *path, const char *buf, size_t len, struct inventory *inv,
-		 struct hw_err *e)
+                 struct hw_err *e)
 {
 	struct entry en = {0}, sub = {0};
 	char *sub_what = NULL;
@@ -436,7 +441,7 @@ int hwinfo_parse(const char *path, const char *buf, size_t len, struct inventory
 		}
 		if (n > HWINFO_LINE_MAX) {
 			rc = hw_fail(e, "%s:%u: a line longer than %u bytes: not hwinfo text", path,
-				     line, HWINFO_LINE_MAX);
+			             line, HWINFO_LINE_MAX);
 			break;
 		}
 		l = xstrndup(p, n);
@@ -468,8 +473,10 @@ int hwinfo_parse(const char *path, const char *buf, size_t len, struct inventory
 			if (line == 1 || indent == 0) {
 				; /* a banner, a prompt: before the first entry */
 			} else {
-				rc = hw_fail(e, "%s:%u: not hwinfo text (no \"NN: BUS ...\" entry "
-						"before it)", path, line);
+				rc = hw_fail(e,
+				             "%s:%u: not hwinfo text (no \"NN: BUS ...\" entry "
+				             "before it)",
+				             path, line);
 				free(l);
 				break;
 			}

@@ -124,8 +124,10 @@ void inv_coverage(const struct inventory *inv, enum inv_src src, size_t n, struc
 	char *detail = lack ? xasprintf("%s: %s", inv->format, lack) : xstrdup(inv->format);
 
 	bom_set_coverage(bom, inv_src_name[src],
-			 !n && !inv->dropped[src] ? "absent" : lack || inv->dropped[src] ? "partial" : "read",
-			 detail);
+	                 !n && !inv->dropped[src]    ? "absent"
+	                 : lack || inv->dropped[src] ? "partial"
+	                                             : "read",
+	                 detail);
 	free(detail);
 }
 
@@ -151,7 +153,7 @@ int inv_pci_addr(const char *s, struct lspci_dev *d)
 	if (sscanf(s, "%4x:%2x:%2x.%1u%n", &dom, &bus, &dev, &fn, &end) == 4 && !s[end]) {
 		;
 	} else if (dom = 0, end = 0,
-		   sscanf(s, "%2x:%2x.%1u%n", &bus, &dev, &fn, &end) == 3 && !s[end]) {
+	           sscanf(s, "%2x:%2x.%1u%n", &bus, &dev, &fn, &end) == 3 && !s[end]) {
 		;
 	} else {
 		return -1;
@@ -223,7 +225,8 @@ char *inv_read_file(const char *path, size_t *len, struct hw_err *e)
 			break;
 		}
 		if (cap >= INV_FILE_MAX) {
-			hw_fail(e, "%s: larger than %u MiB: not an inventory", path, INV_FILE_MAX >> 20);
+			hw_fail(e, "%s: larger than %u MiB: not an inventory", path,
+			        INV_FILE_MAX >> 20);
 			goto fail;
 		}
 		cap *= 2;

@@ -27,7 +27,7 @@ enum inv_src { INV_DMI, INV_PCI, INV_USB, INV_STORAGE, INV_NET, INV_DISPLAY, INV
 extern const char *const inv_src_name[INV_NSRC];
 
 struct inv_disk {
-	char *loc;                      /* the location: the kernel name (sda, nvme0n1), else NULL */
+	char *loc;                     /* the location: the kernel name (sda, nvme0n1), else NULL */
 	char *vendor, *model, *serial; /* as the inventory gives them, or NULL */
 	char *firmware;
 	const char *bus; /* "nvme", "scsi", "ata", ... or NULL */
@@ -35,20 +35,20 @@ struct inv_disk {
 };
 
 struct inv_nic {
-	char *iface; /* interface name (eth0), or NULL */
+	char *iface;  /* interface name (eth0), or NULL */
 	char mac[13]; /* 12 lower-case hex digits */
-	char *pci;   /* the PCI function it is, "0000:02:00.0", or NULL */
+	char *pci;    /* the PCI function it is, "0000:02:00.0", or NULL */
 	char *driver;
 };
 
 struct inv_display {
-	char *loc;            /* a name for it: connector or caption */
-	struct edid_info ei;  /* from the EDID bytes, or the fields a tool decoded */
+	char *loc;           /* a name for it: connector or caption */
+	struct edid_info ei; /* from the EDID bytes, or the fields a tool decoded */
 };
 
 struct inventory {
-	const char *format;   /* static: "lshw -xml", "hwinfo", "GLPI inventory JSON" */
-	char *name;           /* the machine's name in the inventory, or NULL */
+	const char *format; /* static: "lshw -xml", "hwinfo", "GLPI inventory JSON" */
+	char *name;         /* the machine's name in the inventory, or NULL */
 	/* Per probe: whether the format shows that kind of fact at all (a
 	 * source it cannot show is not probed), and what this inventory
 	 * could not show of it (the coverage becomes partial), or NULL. */
@@ -127,10 +127,10 @@ int glpi_load(const char *path, struct inventory *inv, struct hw_err *e);
 /* The same on len bytes at buf (NUL-terminated), reported as path: for the
  * tests and fuzzers. */
 int lshw_parse(const char *path, const char *buf, size_t len, struct inventory *inv,
-	       struct hw_err *e);
+               struct hw_err *e);
 int hwinfo_parse(const char *path, const char *buf, size_t len, struct inventory *inv,
-		 struct hw_err *e);
+                 struct hw_err *e);
 int glpi_parse(const char *path, const char *buf, size_t len, struct inventory *inv,
-	       struct hw_err *e);
+               struct hw_err *e);
 
 #endif

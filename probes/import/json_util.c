@@ -3,8 +3,7 @@
 
 #include <string.h>
 
-struct json_object *json_parse_buf(const char *path, const char *buf, size_t len,
-				   struct hw_err *e)
+struct json_object *json_parse_buf(const char *path, const char *buf, size_t len, struct hw_err *e)
 {
 	struct json_tokener *tok = json_tokener_new_ex(JSON_DEPTH_MAX);
 	struct json_object *o;
@@ -43,8 +42,8 @@ struct json_object *json_parse_buf(const char *path, const char *buf, size_t len
 		for (size_t i = 0; i < off && i < len; i++)
 			line += buf[i] == '\n';
 		hw_fail(e, "%s:%zu: not JSON: %s", path, line,
-			err == json_tokener_success ? "more after the value"
-						    : json_tokener_error_desc(err));
+		        err == json_tokener_success ? "more after the value"
+		                                    : json_tokener_error_desc(err));
 		json_object_put(o);
 		o = NULL;
 	}
@@ -53,13 +52,13 @@ struct json_object *json_parse_buf(const char *path, const char *buf, size_t len
 }
 
 int json_str_at(const char *path, const char *jpath, struct json_object *o, const char *key,
-		const char **out, struct hw_err *e)
+                const char **out, struct hw_err *e)
 {
 	struct json_object *v;
 
 	*out = NULL;
-	if (!o || !json_object_is_type(o, json_type_object) || !json_object_object_get_ex(o, key, &v) ||
-	    !v)
+	if (!o || !json_object_is_type(o, json_type_object) ||
+	    !json_object_object_get_ex(o, key, &v) || !v)
 		return 0;
 	switch (json_object_get_type(v)) {
 	case json_type_string:
@@ -72,6 +71,6 @@ int json_str_at(const char *path, const char *jpath, struct json_object *o, cons
 		return 0;
 	default:
 		return hw_fail(e, "%s: %s.%s: a string was expected, not an %s", path, jpath, key,
-			       json_object_is_type(v, json_type_array) ? "array" : "object");
+		               json_object_is_type(v, json_type_array) ? "array" : "object");
 	}
 }

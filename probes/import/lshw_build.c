@@ -124,8 +124,8 @@ static long alias_field(const char *alias, const char *tag, int digits)
 	return -1;
 }
 
-static void pci_node(const struct lshw_tree *t, const struct lshw_node *n,
-		     struct inventory *inv, int *numeric, int *subsys)
+static void pci_node(const struct lshw_tree *t, const struct lshw_node *n, struct inventory *inv,
+                     int *numeric, int *subsys)
 {
 	struct lspci_dev addr, *d;
 	const char *alias = n->f[LF_MODALIAS];
@@ -145,7 +145,8 @@ static void pci_node(const struct lshw_tree *t, const struct lshw_node *n,
 		d->device = alias_field(alias, "d", 8);
 		d->subvendor = alias_field(alias, "sv", 8);
 		d->subdevice = alias_field(alias, "sd", 8);
-		if ((a = alias_field(alias, "bc", 2)) >= 0 && (b = alias_field(alias, "sc", 2)) >= 0)
+		if ((a = alias_field(alias, "bc", 2)) >= 0 &&
+		    (b = alias_field(alias, "sc", 2)) >= 0)
 			d->class_id = a << 8 | b;
 		d->progif = alias_field(alias, "i", 2);
 	}
@@ -251,7 +252,8 @@ static void usb_node(const struct lshw_node *n, struct inventory *inv, int *ids)
 		d.lacks |= USB_LACKS_DESC;
 	} else {
 		for (size_t i = 0; i < n->nkv; i++)
-			if (!strncmp(n->kv[i].key, "cap:usb-", 8) && (v = bcd(n->kv[i].key + 8)) >= 0)
+			if (!strncmp(n->kv[i].key, "cap:usb-", 8) &&
+			    (v = bcd(n->kv[i].key + 8)) >= 0)
 				d.bcd_usb = (unsigned)v;
 	}
 	d.vendor = (unsigned)a, d.product = (unsigned)b;
@@ -297,8 +299,7 @@ static unsigned handle_of(const struct lshw_node *n, unsigned fallback)
 	return (unsigned)v;
 }
 
-static void dmi_node(struct inventory *inv, const struct lshw_node *n, const char *cls,
-		     int is_root)
+static void dmi_node(struct inventory *inv, const struct lshw_node *n, const char *cls, int is_root)
 {
 	struct dmi_rec *r;
 	const char *id = n->f[LF_ID] ? n->f[LF_ID] : "";
@@ -351,8 +352,8 @@ static void dmi_node(struct inventory *inv, const struct lshw_node *n, const cha
 		r->str[DMI_SERIAL] = inv_str(inv, n->f[LF_SERIAL]);
 		r->str[DMI_LOCATOR] = inv_str(inv, n->f[LF_SLOT]);
 		r->num[DMI_SIZE_MB] = (desc && strstr(desc, "[empty]")) || !n->f[LF_SIZE]
-					      ? DMI_NONE
-					      : size_mb(n->f[LF_SIZE]);
+		                          ? DMI_NONE
+		                          : size_mb(n->f[LF_SIZE]);
 	} else {
 		return;
 	}
@@ -367,7 +368,8 @@ static const char *disk_name(const char *dev)
 	if (!dev || strncmp(dev, "/dev/", 5))
 		return NULL;
 	s = dev + 5;
-	if (!strncmp(s, "sd", 2) && s[2] && strspn(s + 2, "abcdefghijklmnopqrstuvwxyz") == strlen(s + 2))
+	if (!strncmp(s, "sd", 2) && s[2] &&
+	    strspn(s + 2, "abcdefghijklmnopqrstuvwxyz") == strlen(s + 2))
 		return s;
 	if (!strncmp(s, "nvme", 4) && s[4] && strspn(s + 4, "0123456789") == strlen(s + 4))
 		return s;
@@ -441,19 +443,23 @@ void lshw_build(const struct lshw_tree *t, struct inventory *inv)
 	inv->pci.numeric = numeric;
 	inv->pci.subsystems = subsys;
 	if (!smbios)
-		inv_lack(inv, INV_DMI, "no SMBIOS in lshw's output (no smbios capability on the root)");
+		inv_lack(inv, INV_DMI,
+		         "no SMBIOS in lshw's output (no smbios capability on the root)");
 	else
-		inv_lack(inv, INV_DMI, "no chassis, OEM strings, TPM or JEDEC ids in lshw's output");
+		inv_lack(inv, INV_DMI,
+		         "no chassis, OEM strings, TPM or JEDEC ids in lshw's output");
 	if (!numeric)
-		inv_lack(inv, INV_PCI, "names only, no numeric ids (lshw before B.02.19 or without "
-				       "-numeric)");
+		inv_lack(inv, INV_PCI,
+		         "names only, no numeric ids (lshw before B.02.19 or without "
+		         "-numeric)");
 	if (!subsys) {
 		inv_lack(inv, INV_PCI, "no subsystem ids: card assemblers unseen");
 		inv->unseen = xstrdup("card-assembler");
 	}
 	if (!usb_ids) {
-		inv_lack(inv, INV_USB, "devices without numeric ids left out (lshw prints them "
-				       "with -numeric or a modalias only)");
+		inv_lack(inv, INV_USB,
+		         "devices without numeric ids left out (lshw prints them "
+		         "with -numeric or a modalias only)");
 		free(inv->unseen);
 		inv->unseen = xstrdup(subsys ? "device-vendor" : "card-assembler,device-vendor");
 	}

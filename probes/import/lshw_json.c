@@ -16,15 +16,25 @@ static const struct {
 	const char *key;
 	enum lshw_field f;
 } keys[] = {
-	{"id", LF_ID},		     {"class", LF_CLASS},	  {"description", LF_DESCRIPTION},
-	{"product", LF_PRODUCT},     {"vendor", LF_VENDOR},	  {"subproduct", LF_SUBPRODUCT},
-	{"subvendor", LF_SUBVENDOR}, {"businfo", LF_BUSINFO},	  {"version", LF_VERSION},
-	{"serial", LF_SERIAL},	     {"slot", LF_SLOT},		  {"size", LF_SIZE},
-	{"date", LF_DATE},	     {"modalias", LF_MODALIAS}, {"handle", LF_HANDLE},
+    {"id", LF_ID},
+    {"class", LF_CLASS},
+    {"description", LF_DESCRIPTION},
+    {"product", LF_PRODUCT},
+    {"vendor", LF_VENDOR},
+    {"subproduct", LF_SUBPRODUCT},
+    {"subvendor", LF_SUBVENDOR},
+    {"businfo", LF_BUSINFO},
+    {"version", LF_VERSION},
+    {"serial", LF_SERIAL},
+    {"slot", LF_SLOT},
+    {"size", LF_SIZE},
+    {"date", LF_DATE},
+    {"modalias", LF_MODALIAS},
+    {"handle", LF_HANDLE},
 };
 
 static int node(const char *path, const char *jpath, struct json_object *o, int depth,
-		struct lshw_tree *t, struct hw_err *e)
+                struct lshw_tree *t, struct hw_err *e)
 {
 	struct lshw_node *nd;
 	struct json_object *v;
@@ -40,11 +50,12 @@ static int node(const char *path, const char *jpath, struct json_object *o, int 
 			return -1;
 		lshw_set(nd, keys[i].f, s);
 	}
-	if (json_object_object_get_ex(o, "logicalname", &v) && json_object_is_type(v, json_type_array)) {
+	if (json_object_object_get_ex(o, "logicalname", &v) &&
+	    json_object_is_type(v, json_type_array)) {
 		if (json_object_array_length(v) > 0 &&
 		    json_object_is_type(json_object_array_get_idx(v, 0), json_type_string))
 			lshw_set(nd, LF_LOGICALNAME,
-				 json_object_get_string(json_object_array_get_idx(v, 0)));
+			         json_object_get_string(json_object_array_get_idx(v, 0)));
 	} else if (json_str_at(path, jpath, o, "logicalname", &s, e) < 0) {
 		return -1;
 	} else {
@@ -59,7 +70,7 @@ static int node(const char *path, const char *jpath, struct json_object *o, int 
 			if (json_object_is_type(val, json_type_object) ||
 			    json_object_is_type(val, json_type_array))
 				return hw_fail(e, "%s: %s.configuration.%s: a string was expected",
-					       path, jpath, key);
+				               path, jpath, key);
 			lshw_add_kv(nd, key, json_object_get_string(val));
 		}
 	}
@@ -100,7 +111,7 @@ static int node(const char *path, const char *jpath, struct json_object *o, int 
 }
 
 int lshw_json_read(const char *path, const char *buf, size_t len, struct lshw_tree *t,
-		   struct hw_err *e)
+                   struct hw_err *e)
 {
 	struct json_object *root = json_parse_buf(path, buf, len, e);
 	int rc = 0;

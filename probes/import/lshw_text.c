@@ -82,7 +82,7 @@ static void capabilities(struct lshw_node *n, const char *s)
 }
 
 int lshw_text_read(const char *path, const char *buf, size_t len, struct lshw_tree *t,
-		   struct hw_err *e)
+                   struct hw_err *e)
 {
 	struct lshw_node *cur = NULL;
 	unsigned line = 0;
@@ -100,7 +100,7 @@ int lshw_text_read(const char *path, const char *buf, size_t len, struct lshw_tr
 			return hw_fail(e, "%s:%u: a NUL byte: not lshw text", path, line);
 		if (n > LSHW_LINE_MAX)
 			return hw_fail(e, "%s:%u: a line longer than %u bytes: not lshw text", path,
-				       line, LSHW_LINE_MAX);
+			               line, LSHW_LINE_MAX);
 		l = xstrndup(p, n);
 		p = nl ? nl + 1 : end;
 		if (n && l[n - 1] == '\r')
@@ -138,7 +138,8 @@ int lshw_text_read(const char *path, const char *buf, size_t len, struct lshw_tr
 		} else if (cur && s[strlen(s) - 1] == ':') {
 			; /* a key with an empty value */
 		} else {
-			hw_fail(e, "%s:%u: not an lshw line (\"*-ID\" or \"KEY: VALUE\")", path, line);
+			hw_fail(e, "%s:%u: not an lshw line (\"*-ID\" or \"KEY: VALUE\")", path,
+			        line);
 			free(l);
 			return -1;
 		}

@@ -67,10 +67,17 @@ static const struct {
 	const char *label;
 	enum lshw_field f;
 } labels[] = {
-	{"id", LF_ID},		   {"description", LF_DESCRIPTION}, {"product", LF_PRODUCT},
-	{"vendor", LF_VENDOR},	   {"bus info", LF_BUSINFO},	      {"logical name", LF_LOGICALNAME},
-	{"version", LF_VERSION},   {"serial", LF_SERIAL},	      {"slot", LF_SLOT},
-	{"size", LF_SIZE},	   {"date", LF_DATE},
+    {"id", LF_ID},
+    {"description", LF_DESCRIPTION},
+    {"product", LF_PRODUCT},
+    {"vendor", LF_VENDOR},
+    {"bus info", LF_BUSINFO},
+    {"logical name", LF_LOGICALNAME},
+    {"version", LF_VERSION},
+    {"serial", LF_SERIAL},
+    {"slot", LF_SLOT},
+    {"size", LF_SIZE},
+    {"date", LF_DATE},
 };
 
 int lshw_field_by_label(const char *name, size_t len)
@@ -98,7 +105,7 @@ void lshw_tree_free(struct lshw_tree *t)
 }
 
 int lshw_parse(const char *path, const char *buf, size_t len, struct inventory *inv,
-	       struct hw_err *e)
+               struct hw_err *e)
 {
 	struct lshw_tree t = {0};
 	size_t i = 0;
@@ -118,8 +125,8 @@ int lshw_parse(const char *path, const char *buf, size_t len, struct inventory *
 		char *head = xstrndup(buf + i, look);
 
 		rc = strstr(head, "<html") || strstr(head, "class=\"indented\"")
-			     ? lshw_html_read(path, buf, len, &t, e)
-			     : lshw_xml_read(path, buf, len, &t, e);
+		         ? lshw_html_read(path, buf, len, &t, e)
+		         : lshw_xml_read(path, buf, len, &t, e);
 		free(head);
 	} else {
 		rc = lshw_text_read(path, buf, len, &t, e);

@@ -17,21 +17,21 @@
 
 enum lshw_field {
 	LF_ID,
-	LF_CLASS,       /* not in the text and HTML output: guessed from the id */
+	LF_CLASS, /* not in the text and HTML output: guessed from the id */
 	LF_DESCRIPTION,
 	LF_PRODUCT,
 	LF_VENDOR,
-	LF_SUBPRODUCT,  /* B.02.19 XML and JSON only */
+	LF_SUBPRODUCT, /* B.02.19 XML and JSON only */
 	LF_SUBVENDOR,
 	LF_BUSINFO,     /* pci@0000:00:1f.3, usb@1:2, scsi@0:0.0.0, nvme@0:1, cpu@0 */
 	LF_LOGICALNAME, /* the first one: /dev/sda, eth0 */
 	LF_VERSION,
 	LF_SERIAL,
 	LF_SLOT,
-	LF_SIZE,        /* bytes in XML and JSON; "8GiB" in text and HTML */
+	LF_SIZE, /* bytes in XML and JSON; "8GiB" in text and HTML */
 	LF_DATE,
-	LF_MODALIAS,    /* B.02.19: pci:v..d..sv..sd..bc..sc..i.., usb:v..p..d..dc.. */
-	LF_HANDLE,      /* XML and JSON: DMI:0100 (the SMBIOS handle), PCI:..., USB:... */
+	LF_MODALIAS, /* B.02.19: pci:v..d..sv..sd..bc..sc..i.., usb:v..p..d..dc.. */
+	LF_HANDLE,   /* XML and JSON: DMI:0100 (the SMBIOS handle), PCI:..., USB:... */
 	LF_NF
 };
 
@@ -40,9 +40,9 @@ struct lshw_kv {
 };
 
 struct lshw_node {
-	unsigned line;  /* where it starts (1 for JSON: the path says where) */
+	unsigned line; /* where it starts (1 for JSON: the path says where) */
 	int depth;
-	int disabled;   /* DISABLED, or an empty bank or socket */
+	int disabled; /* DISABLED, or an empty bank or socket */
 	char *f[LF_NF];
 	/* configuration settings (driver=e1000e) and hints (pci.vendor=0x8086,
 	 * prefixed "hint:") */
@@ -72,13 +72,13 @@ void lshw_tree_free(struct lshw_tree *t);
 
 /* The readers, on len bytes at buf (NUL-terminated), reported as path. */
 int lshw_text_read(const char *path, const char *buf, size_t len, struct lshw_tree *t,
-		   struct hw_err *e);
+                   struct hw_err *e);
 int lshw_xml_read(const char *path, const char *buf, size_t len, struct lshw_tree *t,
-		  struct hw_err *e);
+                  struct hw_err *e);
 int lshw_html_read(const char *path, const char *buf, size_t len, struct lshw_tree *t,
-		   struct hw_err *e);
+                   struct hw_err *e);
 int lshw_json_read(const char *path, const char *buf, size_t len, struct lshw_tree *t,
-		   struct hw_err *e);
+                   struct hw_err *e);
 
 /* Make the inventory of t. */
 void lshw_build(const struct lshw_tree *t, struct inventory *inv);

@@ -38,14 +38,22 @@ static const struct {
 	const char *elem;
 	enum lshw_field f;
 } elems[] = {
-	{"description", LF_DESCRIPTION}, {"product", LF_PRODUCT},   {"vendor", LF_VENDOR},
-	{"subproduct", LF_SUBPRODUCT},   {"subvendor", LF_SUBVENDOR}, {"businfo", LF_BUSINFO},
-	{"logicalname", LF_LOGICALNAME}, {"version", LF_VERSION},   {"serial", LF_SERIAL},
-	{"slot", LF_SLOT},		 {"size", LF_SIZE},	    {"date", LF_DATE},
+    {"description", LF_DESCRIPTION},
+    {"product", LF_PRODUCT},
+    {"vendor", LF_VENDOR},
+    {"subproduct", LF_SUBPRODUCT},
+    {"subvendor", LF_SUBVENDOR},
+    {"businfo", LF_BUSINFO},
+    {"logicalname", LF_LOGICALNAME},
+    {"version", LF_VERSION},
+    {"serial", LF_SERIAL},
+    {"slot", LF_SLOT},
+    {"size", LF_SIZE},
+    {"date", LF_DATE},
 };
 
 static void pairs(struct lshw_node *nd, const xmlNode *list, const char *item, const char *k,
-		  const char *v, const char *prefix)
+                  const char *v, const char *prefix)
 {
 	for (const xmlNode *c = list->children; c; c = c->next) {
 		char *key, *val, *full;
@@ -62,19 +70,20 @@ static void pairs(struct lshw_node *nd, const xmlNode *list, const char *item, c
 }
 
 static int xml_node(const char *path, const xmlNode *x, int depth, struct lshw_tree *t,
-		    struct hw_err *e)
+                    struct hw_err *e)
 {
 	struct lshw_node *nd;
 	char *a;
 
 	if (depth > LSHW_DEPTH_MAX)
 		return hw_fail(e, "%s:%d: nodes nested deeper than %d: not lshw output", path,
-			       (int)xmlGetLineNo(x), LSHW_DEPTH_MAX);
+		               (int)xmlGetLineNo(x), LSHW_DEPTH_MAX);
 	nd = lshw_add_node(t, depth, (unsigned)xmlGetLineNo(x));
 	static const struct {
 		const char *name;
 		enum lshw_field f;
-	} attrs[] = {{"id", LF_ID}, {"class", LF_CLASS}, {"modalias", LF_MODALIAS}, {"handle", LF_HANDLE}};
+	} attrs[] = {
+	    {"id", LF_ID}, {"class", LF_CLASS}, {"modalias", LF_MODALIAS}, {"handle", LF_HANDLE}};
 	for (size_t i = 0; i < sizeof attrs / sizeof *attrs; i++)
 		if ((a = attr(x, attrs[i].name))) {
 			lshw_set(nd, attrs[i].f, a);
@@ -108,19 +117,18 @@ static int xml_node(const char *path, const xmlNode *x, int depth, struct lshw_t
 	return 0;
 }
 
-static int parse_fail(const char *path, xmlParserCtxtPtr ctxt, const char *what,
-		      struct hw_err *e)
+static int parse_fail(const char *path, xmlParserCtxtPtr ctxt, const char *what, struct hw_err *e)
 {
 	const xmlError *err = xmlCtxtGetLastError(ctxt);
 
 	if (err && err->message)
 		return hw_fail(e, "%s:%d: %s: %.*s", path, err->line, what,
-			       (int)strcspn(err->message, "\n"), err->message);
+		               (int)strcspn(err->message, "\n"), err->message);
 	return hw_fail(e, "%s: %s", path, what);
 }
 
 int lshw_xml_read(const char *path, const char *buf, size_t len, struct lshw_tree *t,
-		  struct hw_err *e)
+                  struct hw_err *e)
 {
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
 	xmlDocPtr doc;
@@ -133,7 +141,7 @@ int lshw_xml_read(const char *path, const char *buf, size_t len, struct lshw_tre
 	if (len > (size_t)INT32_MAX)
 		len = INT32_MAX;
 	doc = xmlCtxtReadMemory(ctxt, buf, (int)len, path, NULL,
-				XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (!doc) {
 		rc = parse_fail(path, ctxt, "not well-formed XML", e);
 		goto out;
@@ -151,7 +159,7 @@ int lshw_xml_read(const char *path, const char *buf, size_t len, struct lshw_tre
 		rc = xml_node(path, root, 0, t, e);
 	} else {
 		rc = hw_fail(e, "%s:%d: the root element is not lshw's <node> or <list>", path,
-			     root ? (int)xmlGetLineNo(root) : 1);
+		             root ? (int)xmlGetLineNo(root) : 1);
 	}
 	xmlFreeDoc(doc);
 out:
@@ -260,8 +268,8 @@ static int html_walk(const xmlNode *x, int depth, struct lshw_tree *t)
 		return -1;
 	for (const xmlNode *c = x; c; c = c->next) {
 		if (is(c, "table") && has_class(c, "node")) {
-			struct lshw_node *nd = lshw_add_node(t, indented_depth(c),
-							     (unsigned)xmlGetLineNo(c));
+			struct lshw_node *nd =
+			    lshw_add_node(t, indented_depth(c), (unsigned)xmlGetLineNo(c));
 
 			nd->disabled = has_class(c, "node-disabled");
 			for (const xmlNode *s = c->children; s; s = s->next)
@@ -278,7 +286,7 @@ static int html_walk(const xmlNode *x, int depth, struct lshw_tree *t)
 }
 
 int lshw_html_read(const char *path, const char *buf, size_t len, struct lshw_tree *t,
-		   struct hw_err *e)
+                   struct hw_err *e)
 {
 	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
 	htmlDocPtr doc;
@@ -290,7 +298,7 @@ int lshw_html_read(const char *path, const char *buf, size_t len, struct lshw_tr
 	if (len > (size_t)INT32_MAX)
 		len = INT32_MAX;
 	doc = htmlCtxtReadMemory(ctxt, buf, (int)len, path, "UTF-8",
-				 HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+	                         HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
 	if (!doc) {
 		rc = parse_fail(path, ctxt, "not HTML", e);
 	} else {

@@ -16,8 +16,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *buf = xmalloc(size + 1);
 	struct inventory inv = {0};
 	struct hw_err e = {0};
-	struct probe_src src = {.pci_ids = FIXTURES "/pci.ids", .usb_ids = FIXTURES "/usb.ids",
-				.ieee_dir = FIXTURES "/ieee", .pnp_ids = FIXTURES "/pnp.ids"};
+	struct probe_src src = {.pci_ids = FIXTURES "/pci.ids",
+	                        .usb_ids = FIXTURES "/usb.ids",
+	                        .ieee_dir = FIXTURES "/ieee",
+	                        .pnp_ids = FIXTURES "/pnp.ids"};
 	struct bom *b;
 
 	memcpy(buf, data, size);

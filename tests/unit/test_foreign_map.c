@@ -7,17 +7,22 @@
 
 static void test_cdx_hbom_pci(void **state)
 {
-	static const char *const pn[] = {"cdx:hbom:hardwareClass", "cdx:hbom:pciSlot",
-					 "cdx:hbom:vendorId",	    "cdx:hbom:productId",
-					 "cdx:hbom:subsystemVendorId", "cdx:hbom:subsystemDeviceId",
-					 "cdx:hbom:deviceRevision", "cdx:hbom:modalias",
-					 "cdx:hbom:clockHz"};
-	static const char *const pv[] = {"pci-device", "0000:00:01.0", "1AF4", "1045", "1af4", "1045",
-					 "01", "pci:v00001AF4d00001045sv00001AF4sd00001045bcFFscFFi00",
-					 "33000000"};
-	struct foreign_comp fc = {.type = "device", .name = "Virtio 1.0 memory balloon",
-				  .manufacturer = "Red Hat, Inc.", .pname = pn, .pvalue = pv,
-				  .nprops = 9};
+	static const char *const pn[] = {
+	    "cdx:hbom:hardwareClass",  "cdx:hbom:pciSlot",           "cdx:hbom:vendorId",
+	    "cdx:hbom:productId",      "cdx:hbom:subsystemVendorId", "cdx:hbom:subsystemDeviceId",
+	    "cdx:hbom:deviceRevision", "cdx:hbom:modalias",          "cdx:hbom:clockHz"};
+	static const char *const pv[] = {
+	    "pci-device", "0000:00:01.0",
+	    "1AF4",       "1045",
+	    "1af4",       "1045",
+	    "01",         "pci:v00001AF4d00001045sv00001AF4sd00001045bcFFscFFi00",
+	    "33000000"};
+	struct foreign_comp fc = {.type = "device",
+	                          .name = "Virtio 1.0 memory balloon",
+	                          .manufacturer = "Red Hat, Inc.",
+	                          .pname = pn,
+	                          .pvalue = pv,
+	                          .nprops = 9};
 	struct bom *b = bom_new();
 	struct bom_component *c = foreign_map(b, &fc);
 
@@ -43,8 +48,13 @@ static void test_vendor_names(void **state)
 	static const char *const pv[] = {"system", "2102312ABC"};
 	static const char *const hn[] = {"hwbom:kind", "hwbom:location", "hwbom:id:usb.vendor"};
 	static const char *const hv[] = {"usb", "usb:1-2", "12d1"};
-	struct foreign_comp sys = {.type = "device", .name = "TaiShan 200", .manufacturer = "HUAWEI",
-				   .serial = "2102312ABC", .pname = pn, .pvalue = pv, .nprops = 2};
+	struct foreign_comp sys = {.type = "device",
+	                           .name = "TaiShan 200",
+	                           .manufacturer = "HUAWEI",
+	                           .serial = "2102312ABC",
+	                           .pname = pn,
+	                           .pvalue = pv,
+	                           .nprops = 2};
 	struct foreign_comp own = {.type = "device", .pname = hn, .pvalue = hv, .nprops = 3};
 	struct foreign_comp lib = {.type = "library", .name = "openssl"};
 	struct bom *b = bom_new();
@@ -69,8 +79,8 @@ static void test_vendor_names(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_cdx_hbom_pci),
-		cmocka_unit_test(test_vendor_names),
+	    cmocka_unit_test(test_cdx_hbom_pci),
+	    cmocka_unit_test(test_vendor_names),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

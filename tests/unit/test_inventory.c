@@ -11,8 +11,8 @@ static struct inventory inv;
 static struct hw_err err;
 
 static int run(int (*parse)(const char *, const char *, size_t, struct inventory *,
-			    struct hw_err *),
-	       const char *name, const char *text)
+                            struct hw_err *),
+               const char *name, const char *text)
 {
 	inventory_free(&inv);
 	hw_err_clear(&err);
@@ -30,7 +30,8 @@ static const struct dmi_rec *dmi_of(unsigned type, unsigned nth)
 static void test_lshw_text(void **state)
 {
 	static const char text[] =
-	    "WARNING: output may be incomplete or inaccurate, you should run this program as super-user.\n"
+	    "WARNING: output may be incomplete or inaccurate, you should run this program as "
+	    "super-user.\n"
 	    "thinky\n"
 	    "    description: Notebook\n"
 	    "    product: 20AL008EUK (LENOVO_MT_20AL)\n"
@@ -160,8 +161,10 @@ static void test_lshw_xml(void **state)
 	    " </node>\n"
 	    " <node id=\"display\" class=\"display\">\n"
 	    "  <businfo>pci@0000:01:00.0</businfo>\n"
-	    "  <hints><hint name=\"pci.vendor\" value=\"0x10DE\" /><hint name=\"pci.device\" value=\"0x1C82\" />\n"
-	    "  <hint name=\"pci.class\" value=\"0x300\" /><hint name=\"pci.subvendor\" value=\"0x1458\" />\n"
+	    "  <hints><hint name=\"pci.vendor\" value=\"0x10DE\" /><hint name=\"pci.device\" "
+	    "value=\"0x1C82\" />\n"
+	    "  <hint name=\"pci.class\" value=\"0x300\" /><hint name=\"pci.subvendor\" "
+	    "value=\"0x1458\" />\n"
 	    "  <hint name=\"pci.subdevice\" value=\"0x3747\" /></hints>\n"
 	    " </node>\n"
 	    "</node>\n"
@@ -197,11 +200,15 @@ static void test_lshw_json_html(void **state)
 	    "<div class=\"indented\"><table class=\"node\"><thead><tr><td class=\"first\">id:</td>"
 	    "<td class=\"second\"><div class=\"id\">pc</div></td></tr></thead></table></div>\n"
 	    "<div class=\"indented\"><div class=\"indented\"><table class=\"node\">\n"
-	    "<thead><tr><td class=\"first\">id:</td><td class=\"second\"><div class=\"id\">network</div></td></tr></thead>\n"
-	    "<tbody><tr><td class=\"first\">bus info:</td><td class=\"second\">pci@0000:02:00.0</td></tr>\n"
+	    "<thead><tr><td class=\"first\">id:</td><td class=\"second\"><div "
+	    "class=\"id\">network</div></td></tr></thead>\n"
+	    "<tbody><tr><td class=\"first\">bus info:</td><td "
+	    "class=\"second\">pci@0000:02:00.0</td></tr>\n"
 	    "<tr><td class=\"first\">serial:</td><td class=\"second\">00:e0:4c:68:00:01</td></tr>\n"
 	    "<tr><td class=\"first\">configuration:</td><td class=\"second\"><table><tbody>"
-	    "<tr><td class=\"sub-first\">driver</td><td>=</td><td>r8169</td></tr></tbody></table></td></tr>\n"
+	    "<tr><td "
+	    "class=\"sub-first\">driver</td><td>=</td><td>r8169</td></tr></tbody></table></td></"
+	    "tr>\n"
 	    "</tbody></table></div></div>\n";
 
 	(void)state;
@@ -349,7 +356,7 @@ static void test_hwinfo(void **state)
 	assert_string_equal(inv.disk[0].model, "WDC WD40EZRZ-00G");
 	assert_string_equal(inv.disk[0].firmware, "0A80");
 	assert_string_equal(inv.disk[0].pci, "0000:74:03.0");
-	assert_int_equal(inv.nnic, 1); /* docker0 has no device: left out */
+	assert_int_equal(inv.nnic, 1);                       /* docker0 has no device: left out */
 	assert_string_equal(inv.nic[0].mac, "30fbb8000001"); /* the permanent one */
 	assert_string_equal(inv.nic[0].pci, "0000:7d:00.0");
 	assert_int_equal(inv.ndisp, 1);
@@ -358,36 +365,43 @@ static void test_hwinfo(void **state)
 	assert_int_equal(inv.disp[0].ei.year, 2017);
 	/* a header too short for its class (found by fuzz_hwinfo): no class, no overread */
 	assert_int_equal(run(hwinfo_parse, "s.hwinfo",
-			     "3: PCI 3: 01\n  SysFS BusID: 0000:00:00.0\n  Vendor: pci 0x8086\n"),
-			 0);
+	                     "3: PCI 3: 01\n  SysFS BusID: 0000:00:00.0\n  Vendor: pci 0x8086\n"),
+	                 0);
 	assert_int_equal(inv.pci.n, 1);
 	assert_int_equal(inv.pci.devs[0].class_id, -1);
 	assert_int_equal(run(hwinfo_parse, "b.hwinfo", "27: PCI 300.0: 0108 NVMe\n  what\n"), -1);
 	assert_string_equal(err.msg, "b.hwinfo:2: not an hwinfo line (\"KEY: VALUE\")");
 	assert_int_equal(run(hwinfo_parse, "c.hwinfo", "hello\n  Vendor: x\n"), -1);
 	assert_string_equal(err.msg,
-			    "c.hwinfo:2: not hwinfo text (no \"NN: BUS ...\" entry before it)");
+	                    "c.hwinfo:2: not hwinfo text (no \"NN: BUS ...\" entry before it)");
 }
 
 static void test_glpi_json(void **state)
 {
 	static const char text[] =
 	    "{\"deviceid\": \"pc-2024\", \"content\": {\n"
-	    " \"hardware\": {\"name\": \"pc\", \"uuid\": \"4C4C4544-0034-3010-8048-B6C04F503732\"},\n"
+	    " \"hardware\": {\"name\": \"pc\", \"uuid\": "
+	    "\"4C4C4544-0034-3010-8048-B6C04F503732\"},\n"
 	    " \"bios\": {\"smanufacturer\": \"Dell Inc.\", \"smodel\": \"XPS 13 9350\",\n"
-	    "   \"mmanufacturer\": \"Dell Inc.\", \"mmodel\": \"07TYC2\", \"bmanufacturer\": \"Dell Inc.\",\n"
+	    "   \"mmanufacturer\": \"Dell Inc.\", \"mmodel\": \"07TYC2\", \"bmanufacturer\": "
+	    "\"Dell Inc.\",\n"
 	    "   \"bversion\": \"1.4.3\"},\n"
-	    " \"controllers\": [{\"pcislot\": \"00:02.0\", \"vendorid\": \"8086\", \"productid\": \"1916\",\n"
+	    " \"controllers\": [{\"pcislot\": \"00:02.0\", \"vendorid\": \"8086\", \"productid\": "
+	    "\"1916\",\n"
 	    "   \"pcisubsystemid\": \"1028:0704\", \"pciclass\": \"0300\", \"rev\": \"07\"},\n"
 	    "   {\"name\": \"a WMI controller\", \"manufacturer\": \"Intel\"}],\n"
-	    " \"usbdevices\": [{\"vendorid\": \"0bda\", \"productid\": \"8153\", \"serial\": \"000001000000\"}],\n"
-	    " \"memories\": [{\"caption\": \"System Board Memory\", \"capacity\": 4096, \"manufacturer\": \"Elpida\"},\n"
+	    " \"usbdevices\": [{\"vendorid\": \"0bda\", \"productid\": \"8153\", \"serial\": "
+	    "\"000001000000\"}],\n"
+	    " \"memories\": [{\"caption\": \"System Board Memory\", \"capacity\": 4096, "
+	    "\"manufacturer\": \"Elpida\"},\n"
 	    "   {\"caption\": \"System Board Memory\", \"capacity\": 4096},\n"
 	    "   {\"caption\": \"DIMM 3\", \"capacity\": \"No\"}],\n"
-	    " \"networks\": [{\"description\": \"wlp58s0\", \"mac\": \"18:5e:0f:00:00:01\", \"pcislot\": \"3a:00.0\"},\n"
+	    " \"networks\": [{\"description\": \"wlp58s0\", \"mac\": \"18:5e:0f:00:00:01\", "
+	    "\"pcislot\": \"3a:00.0\"},\n"
 	    "   {\"description\": \"wlp58s0\", \"mac\": \"18:5e:0f:00:00:01\"},\n"
 	    "   {\"description\": \"lo\", \"mac\": \"00:00:00:00:00:00\", \"virtualdev\": true}],\n"
-	    " \"storages\": [{\"name\": \"nvme0n1\", \"model\": \"PM951 NVMe SAMSUNG 256GB\", \"firmware\": \"BXV77D0Q\"},\n"
+	    " \"storages\": [{\"name\": \"nvme0n1\", \"model\": \"PM951 NVMe SAMSUNG 256GB\", "
+	    "\"firmware\": \"BXV77D0Q\"},\n"
 	    "   {\"name\": \"sr0\", \"model\": \"DVD\", \"type\": \"cdrom\"}],\n"
 	    " \"monitors\": [{\"caption\": \"no EDID\", \"manufacturer\": \"SHP\"}]\n"
 	    "}}\n";
@@ -440,7 +454,8 @@ static void test_glpi_xml(void **state)
 	    "  <PRODUCTID>9d70</PRODUCTID><PCICLASS>0403</PCICLASS><REV>21</REV></CONTROLLERS>\n"
 	    "<NETWORKS><DESCRIPTION>eth0</DESCRIPTION><MACADDR>30:FB:B8:00:00:02</MACADDR>\n"
 	    "  <VIRTUALDEV>0</VIRTUALDEV></NETWORKS>\n"
-	    "<STORAGES><NAME>sda</NAME><MODEL>ST1000LM035</MODEL><SERIALNUMBER>WL1</SERIALNUMBER></STORAGES>\n"
+	    "<STORAGES><NAME>sda</NAME><MODEL>ST1000LM035</MODEL><SERIALNUMBER>WL1</SERIALNUMBER></"
+	    "STORAGES>\n"
 	    "</CONTENT></REQUEST>\n";
 
 	(void)state;
@@ -450,17 +465,20 @@ static void test_glpi_xml(void **state)
 	assert_string_equal(inv.nic[0].mac, "30fbb8000002");
 	assert_string_equal(inv.disk[0].serial, "WL1");
 	assert_int_equal(run(glpi_parse, "b.xml",
-			     "<REQUEST><CONTENT>\n<CONTROLLERS><PCISLOT>00:02.0</PCISLOT>\n"
-			     "<VENDORID>8086</VENDORID><PRODUCTID>19x6</PRODUCTID></CONTROLLERS>\n"
-			     "</CONTENT></REQUEST>\n"),
-			 -1);
+	                     "<REQUEST><CONTENT>\n<CONTROLLERS><PCISLOT>00:02.0</PCISLOT>\n"
+	                     "<VENDORID>8086</VENDORID><PRODUCTID>19x6</PRODUCTID></CONTROLLERS>\n"
+	                     "</CONTENT></REQUEST>\n"),
+	                 -1);
 	assert_string_equal(err.msg, "b.xml:2: productid: not a 4-digit hex id");
 	assert_int_equal(run(glpi_parse, "c.xml", "<REQUEST><QUERY/></REQUEST>"), -1);
-	assert_string_equal(err.msg, "c.xml:1: no <REQUEST><CONTENT>: not a FusionInventory/OCS inventory");
-	assert_int_equal(run(glpi_parse, "d.json", "{\"content\": {\"controllers\": [\"x\"]}}"), -1);
+	assert_string_equal(err.msg,
+	                    "c.xml:1: no <REQUEST><CONTENT>: not a FusionInventory/OCS inventory");
+	assert_int_equal(run(glpi_parse, "d.json", "{\"content\": {\"controllers\": [\"x\"]}}"),
+	                 -1);
 	assert_string_equal(err.msg, "d.json: $.content.controllers[0]: an object was expected");
 	assert_int_equal(run(glpi_parse, "e.json", "[]"), -1);
-	assert_string_equal(err.msg, "e.json: $.content: no GLPI inventory content (an object) in it");
+	assert_string_equal(err.msg,
+	                    "e.json: $.content: no GLPI inventory content (an object) in it");
 	inventory_free(&inv);
 	hw_err_clear(&err);
 }
@@ -468,10 +486,10 @@ static void test_glpi_xml(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_lshw_text),   cmocka_unit_test(test_lshw_xml),
-		cmocka_unit_test(test_lshw_json_html), cmocka_unit_test(test_lshw_faults),
-		cmocka_unit_test(test_hwinfo),	    cmocka_unit_test(test_glpi_json),
-		cmocka_unit_test(test_glpi_edid),   cmocka_unit_test(test_glpi_xml),
+	    cmocka_unit_test(test_lshw_text),      cmocka_unit_test(test_lshw_xml),
+	    cmocka_unit_test(test_lshw_json_html), cmocka_unit_test(test_lshw_faults),
+	    cmocka_unit_test(test_hwinfo),         cmocka_unit_test(test_glpi_json),
+	    cmocka_unit_test(test_glpi_edid),      cmocka_unit_test(test_glpi_xml),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
