@@ -43,15 +43,17 @@ int bom_redact(struct bom *b)
 		for (size_t k = 0; k < c->nids; k++) {
 			struct bom_id *id = &c->ids[k];
 
-			if (!bom_redacted_ns(id->ns) || !strncmp(id->value, HASHED, sizeof HASHED - 1))
+			if (!bom_redacted_ns(id->ns) ||
+			    !strncmp(id->value, HASHED, sizeof HASHED - 1))
 				continue;
 			/* the serial may be in the machine's name (scan.c) */
-			if (b->machine && !strcmp(c->kind, "system") && strstr(b->machine, id->value)) {
+			if (b->machine && !strcmp(c->kind, "system") &&
+			    strstr(b->machine, id->value)) {
 				char *at = strstr(b->machine, id->value), *name;
 				size_t n = strlen(id->value);
 
-				name = xasprintf("%.*s%s", (int)(at - b->machine),
-						 b->machine, at + n);
+				name =
+				    xasprintf("%.*s%s", (int)(at - b->machine), b->machine, at + n);
 				while (*name && name[strlen(name) - 1] == ' ')
 					name[strlen(name) - 1] = '\0';
 				free(b->machine);
@@ -63,7 +65,7 @@ int bom_redact(struct bom *b)
 		}
 	}
 	bom_add_prop(b, "hwbom:redacted",
-		     "serial numbers, UUIDs and MAC addresses: sha256: and the first 16 hex "
-		     "digits of the SHA-256 of the value");
+	             "serial numbers, UUIDs and MAC addresses: sha256: and the first 16 hex "
+	             "digits of the SHA-256 of the value");
 	return 0;
 }

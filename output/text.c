@@ -17,11 +17,11 @@
 
 /* Columns of the table: location, name, maker, assembler, countries,
  * verdict, with one blank between: 13+23+14+12+5+7 + 5 = 79. */
-#define W_LOC 13
+#define W_LOC  13
 #define W_NAME 23
-#define W_ORG 14
-#define W_ASM 12
-#define W_CC 5
+#define W_ORG  14
+#define W_ASM  12
+#define W_CC   5
 
 /* Display width of the first n bytes of s; *fit (if not NULL) gets how
  * many bytes fill at most w columns. */
@@ -135,8 +135,8 @@ static void machine(const struct bom *b, FILE *f)
 		const char *serial = bom_id_value(sys, "smbios.serial");
 
 		line = xasprintf("%s %s, serial %s", maker ? maker : "(maker not given)",
-				 product ? product : "(product not given)",
-				 serial ? serial : "not given");
+		                 product ? product : "(product not given)",
+		                 serial ? serial : "not given");
 	} else {
 		line = xasprintf("%s (no SMBIOS system read)", b->machine ? b->machine : "?");
 	}
@@ -148,8 +148,9 @@ static void machine(const struct bom *b, FILE *f)
 /* "partial: die-maker, nic-registrant not seen" or "complete". */
 static void coverage(const struct bom *b, FILE *f)
 {
-	char *s = xstrdup(b->nunseen ? "partial:" : "complete: every role a rule in force reaches "
-						     "was seen"),
+	char *s = xstrdup(b->nunseen ? "partial:"
+	                             : "complete: every role a rule in force reaches "
+	                               "was seen"),
 	     *t;
 
 	for (size_t i = 0; i < b->nunseen; i++) {
@@ -224,9 +225,11 @@ static void findings(const struct bom *b, FILE *f)
 				for (size_t j = 0; j < i && !seen; j++)
 					seen = finds(b->components[j], order[o], g->entity, NULL);
 				for (size_t kk = 0; kk < k && !seen; kk++)
-					seen = !b->components[i]->findings[kk].waived &&
-					       b->components[i]->findings[kk].severity == order[o] &&
-					       !strcmp(b->components[i]->findings[kk].entity, g->entity);
+					seen =
+					    !b->components[i]->findings[kk].waived &&
+					    b->components[i]->findings[kk].severity == order[o] &&
+					    !strcmp(b->components[i]->findings[kk].entity,
+					            g->entity);
 				if (seen) {
 					free(pol), free(parts);
 					continue;
@@ -235,14 +238,15 @@ static void findings(const struct bom *b, FILE *f)
 					if (finds(b->components[j], order[o], g->entity, &pol)) {
 						char *ref = bom_ref(b->components[j]);
 
-						t = xasprintf("%s%s%s", parts, nparts ? ", " : "", ref);
+						t = xasprintf("%s%s%s", parts, nparts ? ", " : "",
+						              ref);
 						free(parts), free(ref);
 						parts = t;
 						nparts++;
 					}
-				line = xasprintf("%s: %zu of %zu part%s - %s (%s)", verdict_name(order[o]),
-						 nparts, b->ncomponents, b->ncomponents == 1 ? "" : "s",
-						 g->entity, pol);
+				line = xasprintf("%s: %zu of %zu part%s - %s (%s)",
+				                 verdict_name(order[o]), nparts, b->ncomponents,
+				                 b->ncomponents == 1 ? "" : "s", g->entity, pol);
 				fputs("  ", f);
 				wrap(f, line, 2, 4);
 				fputs("    ", f);
@@ -251,7 +255,7 @@ static void findings(const struct bom *b, FILE *f)
 			}
 	if (waived)
 		fprintf(f, "  waived: %zu finding%s (hwbom:waiver; -v shows them)\n", waived,
-			waived == 1 ? "" : "s");
+		        waived == 1 ? "" : "s");
 	for (size_t i = 0, n = 0; i < b->ncomponents; i++) {
 		const struct bom_component *c = b->components[i];
 		char *ref, *line;
@@ -284,7 +288,7 @@ static void unseen(const struct bom *b, FILE *f)
 
 		for (size_t k = 0; k < i && first; k++)
 			first = strcmp(b->unseen[k].reason, u->reason) ||
-				strcmp(b->unseen[k].collect, u->collect);
+			        strcmp(b->unseen[k].collect, u->collect);
 		if (!first) {
 			free(rl);
 			continue;
@@ -319,22 +323,22 @@ static void detail(const struct bom *b, FILE *f)
 			const struct bom_finding *x = &c->findings[k];
 
 			fprintf(f, "  %-7s %s/%s %s %s %s: %s\n",
-				x->waived ? "waived" : verdict_name(x->severity), x->policy, x->rule,
-				ref, x->role, x->entity, x->reason);
+			        x->waived ? "waived" : verdict_name(x->severity), x->policy,
+			        x->rule, ref, x->role, x->entity, x->reason);
 			if (x->waiver)
 				fprintf(f, "          %s\n", x->waiver);
 		}
 		for (size_t k = 0; k < c->nattrs; k++)
 			if (c->attrs[k].inferred)
 				fprintf(f, "  inferred %s %s %s: %s\n", ref, c->attrs[k].role,
-					org(&c->attrs[k]), c->attrs[k].inferred);
+				        org(&c->attrs[k]), c->attrs[k].inferred);
 		free(ref);
 	}
 	fprintf(f, "\nsources:\n");
 	for (size_t i = 0; i < b->ncoverage; i++)
 		fprintf(f, "  %-8s %s%s%s\n", b->coverage[i].source, b->coverage[i].state,
-			b->coverage[i].detail ? ": " : "",
-			b->coverage[i].detail ? b->coverage[i].detail : "");
+		        b->coverage[i].detail ? ": " : "",
+		        b->coverage[i].detail ? b->coverage[i].detail : "");
 }
 
 static void table(const struct bom *b, FILE *f)
@@ -352,12 +356,15 @@ static void table(const struct bom *b, FILE *f)
 		const struct bom_attr *chip = bom_find_part(c, PART_MAKER);
 		const struct bom_attr *card = bom_find_part(c, PART_ASSEMBLER);
 		const char *name = !strcmp(c->kind, "bios") && bom_id_value(c, "smbios.version")
-					   ? bom_id_value(c, "smbios.version")
-				   : c->name ? c->name
-					     : "?";
-		char *cc = xasprintf("%s%s%s", !chip ? "-" : chip->country ? chip->country : "?",
-				     card ? "/" : "",
-				     card ? (card->country ? card->country : "?") : "");
+		                       ? bom_id_value(c, "smbios.version")
+		                   : c->name ? c->name
+		                             : "?";
+		char *cc =
+		    xasprintf("%s%s%s",
+		              !chip           ? "-"
+		              : chip->country ? chip->country
+		                              : "?",
+		              card ? "/" : "", card ? (card->country ? card->country : "?") : "");
 		char *v = xasprintf("%s%s", verdict_name(c->verdict), c->nunseen ? "*" : "");
 
 		cell(f, c->location, W_LOC, 0);
@@ -384,7 +391,8 @@ int text_write(const struct bom *b, FILE *f, int verbose, struct hw_err *e)
 	if (utf8)
 		was = uselocale(utf8);
 	machine(b, f);
-	fprintf(f, "verdict   %s (as of %s)\n", verdict_name(b->verdict), b->as_of ? b->as_of : "?");
+	fprintf(f, "verdict   %s (as of %s)\n", verdict_name(b->verdict),
+	        b->as_of ? b->as_of : "?");
 	coverage(b, f);
 	findings(b, f);
 	unseen(b, f);

@@ -12,26 +12,30 @@
 static const struct {
 	const char *source, *what, *collect;
 } inputs[] = {
-	{"dmi", "no SMBIOS tables or dmidecode text was given",
-	 "sudo dmidecode --dump-bin F; hwbom scan --dmi-dump F (or dmidecode's text: --dmidecode F)"},
-	{"cpu", "no /proc/cpuinfo text was given", "cat /proc/cpuinfo > F; hwbom scan --cpuinfo F"},
-	{"memory",
-	 "no SPD EEPROM was given: no dump or inventory text holds the DRAM die maker, only the "
-	 "modules' SPD EEPROMs do (read on the machine, as root, with the ee1004 driver for "
-	 "DDR4, spd5118 for DDR5, at24 for DDR3)",
-	 "sudo modprobe ee1004 && sudo hwbom scan"},
-	{"pci", "no PCI dump, lspci text or sysfs tree was given",
-	 "lspci -nnv > F; hwbom scan --lspci F (beside the other files)"},
-	{"usb", "no lsusb text or sysfs tree was given",
-	 "lsusb -v > F; hwbom scan --lsusb F (beside the other files)"},
-	{"storage", "no sysfs tree was given (disks, displays, network interfaces and the TPM are read from /sys)",
-	 "sudo hwbom capture -o F.tar.gz; hwbom scan --root F.tar.gz"},
-	{"display", "no sysfs tree was given (disks, displays, network interfaces and the TPM are read from /sys)",
-	 "sudo hwbom capture -o F.tar.gz; hwbom scan --root F.tar.gz"},
-	{"net", "no sysfs tree was given (disks, displays, network interfaces and the TPM are read from /sys)",
-	 "sudo hwbom capture -o F.tar.gz; hwbom scan --root F.tar.gz"},
-	{"tpm", "no sysfs tree was given (disks, displays, network interfaces and the TPM are read from /sys)",
-	 "sudo hwbom capture -o F.tar.gz; hwbom scan --root F.tar.gz"},
+    {"dmi", "no SMBIOS tables or dmidecode text was given",
+     "sudo dmidecode --dump-bin F; hwbom scan --dmi-dump F (or dmidecode's text: --dmidecode F)"},
+    {"cpu", "no /proc/cpuinfo text was given", "cat /proc/cpuinfo > F; hwbom scan --cpuinfo F"},
+    {"memory",
+     "no SPD EEPROM was given: no dump or inventory text holds the DRAM die maker, only the "
+     "modules' SPD EEPROMs do (read on the machine, as root, with the ee1004 driver for "
+     "DDR4, spd5118 for DDR5, at24 for DDR3)",
+     "sudo modprobe ee1004 && sudo hwbom scan"},
+    {"pci", "no PCI dump, lspci text or sysfs tree was given",
+     "lspci -nnv > F; hwbom scan --lspci F (beside the other files)"},
+    {"usb", "no lsusb text or sysfs tree was given",
+     "lsusb -v > F; hwbom scan --lsusb F (beside the other files)"},
+    {"storage",
+     "no sysfs tree was given (disks, displays, network interfaces and the TPM are read from /sys)",
+     "sudo hwbom capture -o F.tar.gz; hwbom scan --root F.tar.gz"},
+    {"display",
+     "no sysfs tree was given (disks, displays, network interfaces and the TPM are read from /sys)",
+     "sudo hwbom capture -o F.tar.gz; hwbom scan --root F.tar.gz"},
+    {"net",
+     "no sysfs tree was given (disks, displays, network interfaces and the TPM are read from /sys)",
+     "sudo hwbom capture -o F.tar.gz; hwbom scan --root F.tar.gz"},
+    {"tpm",
+     "no sysfs tree was given (disks, displays, network interfaces and the TPM are read from /sys)",
+     "sudo hwbom capture -o F.tar.gz; hwbom scan --root F.tar.gz"},
 };
 
 static void set(struct unseen_why *w, const char *reason, char *detail, const char *collect)
@@ -55,7 +59,7 @@ static const char *spd_command(const struct bom_component *c)
 }
 
 static void from_source(const struct bom *b, const char *source, const struct bom_component *c,
-			struct unseen_why *w)
+                        struct unseen_why *w)
 {
 	const struct bom_coverage *cv = bom_get_coverage(b, source);
 	const char *state = cv ? cv->state : "not-probed";
@@ -73,7 +77,8 @@ static void from_source(const struct bom *b, const char *source, const struct bo
 				    !strcmp(source, "memory") ? spd_command(c) : inputs[i].collect);
 				return;
 			}
-		set(w, "not-in-input", xasprintf("no %s source was given", source), "sudo hwbom scan");
+		set(w, "not-in-input", xasprintf("no %s source was given", source),
+		    "sudo hwbom scan");
 		return;
 	}
 	if (!strcmp(source, "memory") && (!strcmp(state, "denied") || !strcmp(state, "partial"))) {
@@ -84,9 +89,9 @@ static void from_source(const struct bom *b, const char *source, const struct bo
 		/* no driver bound, or no EEPROM for this module */
 		set(w, "needs-driver",
 		    xasprintf("no SPD EEPROM was read%s (%s): the DRAM die maker is only in the "
-			      "SPD, read as root with the ee1004 (DDR4), spd5118 (DDR5) or at24 "
-			      "(DDR3) driver",
-			      c ? " for this module" : "", detail),
+		              "SPD, read as root with the ee1004 (DDR4), spd5118 (DDR5) or at24 "
+		              "(DDR3) driver",
+		              c ? " for this module" : "", detail),
 		    spd_command(c));
 		return;
 	}
@@ -104,21 +109,21 @@ static void from_source(const struct bom *b, const char *source, const struct bo
 }
 
 void unseen_explain(const struct bom *b, const char *role, const struct bom_component *c,
-		    struct unseen_why *w)
+                    struct unseen_why *w)
 {
 	const struct role *r = role_find(role);
 
 	if (c && !strcmp(role, "card-assembler")) {
 		set(w, "not-in-input",
 		    xstrdup("lspci text without -v, -k or -vmm shows no PCI subsystem: the card "
-			    "assembler"),
+		            "assembler"),
 		    "lspci -nnv > F; hwbom scan --lspci F (beside the other files)");
 		return;
 	}
 	if (c && !strcmp(role, "tpm-maker")) {
 		set(w, "needs-root",
 		    xstrdup("the TPM did not name its maker in sysfs: only the chip tells it, "
-			    "through /dev/tpmrm0 (root or the tss group)"),
+		            "through /dev/tpmrm0 (root or the tss group)"),
 		    "sudo hwbom scan");
 		return;
 	}

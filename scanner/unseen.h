@@ -16,6 +16,6 @@ struct unseen_why {
  * it), or, with c NULL, on the whole machine (no source that shows it was
  * read), from the coverage of the sources roles.h names for it. */
 void unseen_explain(const struct bom *b, const char *role, const struct bom_component *c,
-		    struct unseen_why *w);
+                    struct unseen_why *w);
 
 #endif

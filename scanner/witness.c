@@ -101,7 +101,7 @@ static void merge_cpus(struct bom *b)
 		if (is_smbios(c, "cpu") && ns < 64)
 			smb[ns++] = i;
 		else if (!strcmp(c->kind, "cpu") && !bom_get_cprop(c, "smbios.handle") &&
-			 !bom_get_cprop(c, "witness") && nc < 64)
+		         !bom_get_cprop(c, "witness") && nc < 64)
 			cpu[nc++] = i;
 	}
 	if (!ns || ns != nc)
@@ -209,16 +209,17 @@ void witness_settle(struct bom *b)
 				if (a->entity && x->entity && !strcmp(a->entity, x->entity))
 					/* keep the identifier over the name string */
 					drop = !strncmp(a->key, "smbios.", 7) &&
-							       strncmp(x->key, "smbios.", 7)
-						       ? k
-						       : j;
+					               strncmp(x->key, "smbios.", 7)
+					           ? k
+					           : j;
 				else if (!x->entity)
 					drop = j;
 				else if (!a->entity)
 					drop = k;
 				if (drop == SIZE_MAX) {
-					char *why = xasprintf("%s: %s names %s, %s names %s", a->role,
-							      a->key, a->entity, x->key, x->entity);
+					char *why =
+					    xasprintf("%s: %s names %s, %s names %s", a->role,
+					              a->key, a->entity, x->key, x->entity);
 
 					bom_add_cprop(c, "conflict", why);
 					free(why);
