@@ -14,6 +14,7 @@
 
 #include "../output/alloc.h"
 #include "../probes/probe.h"
+#include "cleanup.h"
 
 #define FILE_MAX   (64u << 20) /* the largest file copied (SMBIOS tables are KiB) */
 #define LINK_DEPTH 40          /* symbolic links followed in one path, as Linux */
@@ -307,13 +308,7 @@ void snapshot_clear(struct snapshot *s)
 	memset(s, 0, sizeof *s);
 }
 
-static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(path) < 0 && errno != ENOENT ? -1 : 0;
-}
-
 int snapshot_remove(const char *path)
 {
-	return nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+	return cleanup_rmtree(AT_FDCWD, path);
 }
