@@ -253,8 +253,13 @@ static int extract_entry(struct archive *in, struct archive *out, struct archive
 	if (archive_entry_hardlink(ent) ||
 	    (type != AE_IFREG && type != AE_IFDIR && type != AE_IFLNK))
 		goto out; /* devices, FIFOs, hard links: nothing a probe reads */
-	if (type == AE_IFLNK && (!target || strlen(target) > CONTAIN_PATH_MAX ||
-				 !link_inside(name, target))) {
+	if (type == AE_IFLNK && target && strlen(target) > CONTAIN_PATH_MAX) {
+		rc = hw_fail(e, "%s: link \"%s\" -> \"%.60s...\": a target longer than %d bytes: "
+				"refused",
+			     path, name, target, CONTAIN_PATH_MAX);
+		goto out;
+	}
+	if (type == AE_IFLNK && (!target || !link_inside(name, target))) {
 		rc = hw_fail(e, "%s: link \"%s\" -> \"%s\" leads out of the capture", path, name,
 			     target ? target : "");
 		goto out;

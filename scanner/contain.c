@@ -28,15 +28,32 @@ struct walk {
 	unsigned long entries;
 };
 
+/* A name or link target for a message: the start of a long one, so that
+ * the message's end (why) is never cut off. */
+#define SHOWN_MAX 160
+static const char *shorten(const char *s, char buf[SHOWN_MAX + 4])
+{
+	if (strlen(s) <= SHOWN_MAX)
+		return s;
+	memcpy(buf, s, SHOWN_MAX);
+	memcpy(buf + SHOWN_MAX, "...", 4);
+	return buf;
+}
+
 static int refuse(const struct walk *w, const char *rel, const char *target, const char *why)
 {
-	return hw_fail(w->e, "%s: link \"%s\" -> \"%s\" %s", w->shown, rel, target, why);
+	char a[SHOWN_MAX + 4], b[SHOWN_MAX + 4];
+
+	return hw_fail(w->e, "%s: link \"%s\" -> \"%s\" %s", w->shown, shorten(rel, a),
+		       shorten(target, b), why);
 }
 
 static int out_of(const struct walk *w, const char *rel, const char *target)
 {
-	return hw_fail(w->e, "%s: link \"%s\" -> \"%s\" leads out of %s", w->shown, rel, target,
-		       w->what);
+	char a[SHOWN_MAX + 4], b[SHOWN_MAX + 4];
+
+	return hw_fail(w->e, "%s: link \"%s\" -> \"%s\" leads out of %s", w->shown,
+		       shorten(rel, a), shorten(target, b), w->what);
 }
 
 /* Resolve the link at rel (its directories hold no link) whose target is
@@ -90,8 +107,9 @@ static int resolve(const struct walk *w, const char *rel, const char *target)
 		if (fstatat(w->rootfd, canon, &st, AT_SYMLINK_NOFOLLOW) < 0) {
 			if (errno == ENOENT || errno == ENOTDIR)
 				return 0; /* the kernel stops here too */
-			return hw_fail(w->e, "%s: link \"%s\" -> \"%s\": %s cannot be followed (%s): refused",
-				       w->shown, rel, target, canon, strerror(errno));
+			return refuse(w, rel, target, errno == ENAMETOOLONG || errno == ELOOP
+							      ? "cannot be followed: refused"
+							      : "goes through a name that cannot be looked at: refused");
 		}
 		if (!S_ISLNK(st.st_mode)) {
 			p = after;
@@ -120,14 +138,15 @@ static int resolve(const struct walk *w, const char *rel, const char *target)
 
 static int check_link(const struct walk *w, int dfd, const char *name, const char *rel)
 {
-	char t[CONTAIN_PATH_MAX + 1];
+	char t[CONTAIN_PATH_MAX + 1], a[SHOWN_MAX + 4];
 	ssize_t tl = readlinkat(dfd, name, t, sizeof t);
 
 	if (tl < 0)
-		return hw_fail(w->e, "%s: link \"%s\": %s", w->shown, rel, strerror(errno));
+		return hw_fail(w->e, "%s: link \"%s\": %s", w->shown, shorten(rel, a),
+			       strerror(errno));
 	if ((size_t)tl >= sizeof t)
 		return hw_fail(w->e, "%s: link \"%s\": a target longer than %d bytes: refused",
-			       w->shown, rel, CONTAIN_PATH_MAX);
+			       w->shown, shorten(rel, a), CONTAIN_PATH_MAX);
 	t[tl] = '\0';
 	return resolve(w, rel, t);
 }
