@@ -23,6 +23,10 @@ static const int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
  * handler always sees whole strings. */
 static char *slots[CLEANUP_SLOTS];
 static volatile sig_atomic_t handling;
+/* the thread that registers temporaries: a signal taken on another thread
+ * (libusb's, the loader's) is passed on to it, so that the handler never
+ * runs while the registry or cleanup_rmtree()'s state is in use */
+static pthread_t main_thread;
 
 /* cleanup_rmtree()'s state: static, so that a deep tree costs no stack (the
  * handler may run on any thread's). Used with the signals blocked, or from
@@ -127,8 +131,12 @@ int cleanup_rmtree(int dirfd, const char *name)
 
 static void on_signal(int sig)
 {
-	/* one handler at a time: a second signal (on another thread) waits
-	 * for the first to end the process */
+	if (!pthread_equal(pthread_self(), main_thread)) {
+		pthread_kill(main_thread, sig);
+		return;
+	}
+	/* one handler at a time: a second signal waits for the first to end
+	 * the process */
 	if (handling)
 		for (;;)
 			pause();
@@ -145,6 +153,7 @@ void cleanup_init(void)
 {
 	struct sigaction sa;
 
+	main_thread = pthread_self();
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);

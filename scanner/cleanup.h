@@ -22,7 +22,8 @@
 #define CLEANUP_BESIDE ".hwbom-tmp"
 #define CLEANUP_ROOT   "hwbom-root"
 
-/* Install the signal handlers (once, from main). */
+/* Install the signal handlers (once, from main, on the thread that makes
+ * and removes the temporaries). */
 void cleanup_init(void);
 
 /* "DIR/PREFIX-PID-XXXXXX" for the directory of target ("." when it has

@@ -125,7 +125,7 @@ for opt in --pci-dump --lspci --dmi-dump --lsusb --dmidecode --cpuinfo --db-over
 		case $f in /dev/zero) want="$f: a character device, not a regular file: refused" ;;
 		*) want="$f: a FIFO, not a regular file: refused" ;; esac
 		if [ $rc -eq 2 ] && [ ! -e "$ha/bom.xml" ] && grep -qF "$want" "$ha/err"; then ok; else
-			bad "scan $opt $f: exit $rc (124: it hung), expected 2 and \"$want\": $(head -c 200 "$ha/err")"
+			bad "scan $opt $f: exit $rc (124 means it hung), expected 2 and \"$want\": $(head -c 200 "$ha/err")"
 		fi
 	done
 done
@@ -148,7 +148,7 @@ done
 nscan
 rc=$?
 if [ $rc -le 1 ] && [ -s "$ha/bom.xml" ]; then ok; else
-	bad "a FIFO in the cache directory: exit $rc (124: it hung): $(head -c 200 "$ha/err")"
+	bad "a FIFO in the cache directory: exit $rc (124 means it hung): $(head -c 200 "$ha/err")"
 fi
 
 # --- temporaries: signals, dead runs ---------------------------------------------
