@@ -318,5 +318,5 @@ void snapshot_clear(struct snapshot *s)
 
 int snapshot_remove(const char *path)
 {
-	return cleanup_rmtree(AT_FDCWD, path);
+	return cleanup_remove(path); /* and forgotten, if it was registered */
 }
