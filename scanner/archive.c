@@ -180,7 +180,7 @@ static int bad_name(const char *name)
 
 /* What an archive may hold before it is taken for a bomb: a capture is a few
  * MiB of a few thousand entries (a whole sysfs snapshot of a 40-core server
- * is 11,495 entries, 141 KiB of data, 3 bytes of data a compressed byte). */
+ * is 11,495 entries, 141 KiB of data, 1.6 bytes of data a compressed byte). */
 struct bounds {
 	unsigned long long data;  /* file data so far */
 	unsigned long entries;
