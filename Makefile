@@ -43,7 +43,7 @@ ALL_CFLAGS = -std=gnu11 -pthread $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP \
              -DHWBOM_PNP_IDS='"$(PNP_IDS)"' -DHWBOM_IEEE_DIR='"$(IEEE_DIR)"'
 
 # Everything but the command line: the unit tests link it too.
-LIB_SRC  := output/alloc.c output/err.c output/sanitize.c output/bom.c output/roles.c output/redact.c \
+LIB_SRC  := output/alloc.c output/err.c output/infile.c output/sanitize.c output/bom.c output/roles.c output/redact.c \
             output/cyclonedx.c output/bom_read.c output/bom_diff.c output/purchase.c output/text.c \
             output/foreign_map.c output/bom_foreign.c \
             vendor-db/recfile.c vendor-db/db.c vendor-db/names.c vendor-db/holding.c \
@@ -63,7 +63,7 @@ LIB_SRC  := output/alloc.c output/err.c output/sanitize.c output/bom.c output/ro
             probes/import/lshw_text.c probes/import/lshw_xml.c probes/import/lshw_json.c \
             probes/import/lshw_build.c probes/import/hwinfo_text.c probes/import/glpi.c \
             scanner/policy.c scanner/waiver.c scanner/resolve.c scanner/judge.c scanner/outfile.c \
-            scanner/snapshot.c scanner/archive.c scanner/witness.c scanner/unseen.c
+            scanner/snapshot.c scanner/archive.c scanner/contain.c scanner/cleanup.c scanner/witness.c scanner/unseen.c
 MAIN_SRC := scanner/main.c scanner/scan.c scanner/judging.c scanner/check.c scanner/diffcmd.c \
             scanner/datadir.c scanner/dbcmd.c scanner/policycmd.c scanner/capture.c
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)

@@ -7,7 +7,7 @@ set -eu
 build="gcc make pkg-config libpci-dev libusb-1.0-0-dev libxml2-dev libarchive-dev libjson-c-dev libssl-dev hwdata pci.ids usb.ids ieee-data"
 case "${1:-build}" in
 build) want="$build" ;;
-test) want="$build libcmocka-dev libxml2-utils openssl umockdev strace dmidecode usbutils" ;;
+test) want="$build libcmocka-dev libxml2-utils openssl umockdev strace dmidecode usbutils python3" ;;
 bench) want="$build lshw pciutils hyperfine valgrind usbutils umockdev" ;;
 *) echo "usage: $0 build|test|bench" >&2; exit 2 ;;
 esac

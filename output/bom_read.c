@@ -23,6 +23,7 @@
 
 #include "alloc.h"
 #include "bom_foreign.h"
+#include "infile.h"
 #include "cyclonedx.h"
 
 #define MAX_DEPTH 8        /* deeper than anything read here: only parsed */
@@ -582,9 +583,9 @@ static int read_bom(const char *path, struct bom *b, struct bom_saved *saved, in
 	char first = 0;
 
 	saved->verdict = VERDICT_UNKNOWN;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	fd = infile_open(path, e);
 	if (fd < 0)
-		return hw_fail(e, "%s: %s", path, strerror(errno));
+		return -1;
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0) {
 		close(fd);
 		return hw_fail(e, "%s: an empty file, not a BOM", path);

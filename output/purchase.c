@@ -12,16 +12,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 
 #include "alloc.h"
+#include "infile.h"
 #include "bom.h"
 #include "sanitize.h"
 
 #define X(s) ((const xmlChar *)(s))
 #define MAX_QUANTITY 100000
+#define PURCHASE_FILE_MAX (16 << 20) /* a declaration is a page or two */
 
 const char *const purchase_categories[] = {"uas", "uas-component", "consumer-router", "inverter",
 					 "robot", NULL};
@@ -35,7 +39,8 @@ static int sniff(const char *path)
 {
 	char buf[4096];
 	size_t n;
-	FILE *f = fopen(path, "rb");
+	struct hw_err io = {0};
+	FILE *f = infile_fopen(path, &io);
 
 	if (!f)
 		return 0;
@@ -47,12 +52,18 @@ static int sniff(const char *path)
 
 int purchase_is(const char *path)
 {
-	xmlTextReaderPtr r = xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
-							     XML_PARSE_NOWARNING);
-	int is = 0;
+	struct hw_err io = {0};
+	int fd = infile_open(path, &io), is = 0;
+	xmlTextReaderPtr r;
 
-	if (!r)
+	if (fd < 0)
+		return 0; /* not a declaration: the BOM reader says why */
+	r = xmlReaderForFd(fd, path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
+					     XML_PARSE_NOWARNING);
+	if (!r) {
+		close(fd);
 		return 0;
+	}
 	/* the root's name (or the DOCTYPE's) says what the file means to be;
 	 * purchase_read() then says what is wrong with it */
 	while (xmlTextReaderRead(r) == 1) {
@@ -66,6 +77,7 @@ int purchase_is(const char *path)
 		}
 	}
 	xmlFreeTextReader(r);
+	close(fd);
 	return is || sniff(path);
 }
 
@@ -220,15 +232,26 @@ static void quiet(void *ctx, const char *msg, ...)
 
 int purchase_read(const char *path, struct purchase *p, struct hw_err *e)
 {
-	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
-	int rc;
+	struct stat st;
+	int rc, fd = infile_open(path, e);
 
-	if (!ctxt)
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) == 0 && st.st_size > PURCHASE_FILE_MAX) {
+		close(fd);
+		return hw_fail(e, "%s: larger than %d MiB: not a purchase declaration", path,
+			       PURCHASE_FILE_MAX >> 20);
+	}
+	if (!(ctxt = xmlNewParserCtxt())) {
+		close(fd);
 		return hw_fail(e, "%s: cannot create an XML parser", path);
+	}
 	xmlSetGenericErrorFunc(NULL, quiet); /* this thread's: encoding messages */
-	doc = xmlCtxtReadFile(ctxt, path, NULL,
-			      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	doc = xmlCtxtReadFd(ctxt, fd, path, NULL,
+			    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	close(fd);
 	if (!doc) {
 		const xmlError *xe = &ctxt->lastError;
 		char *why = xstrdup(xe->message ? xe->message : "cannot be read");

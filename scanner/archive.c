@@ -17,10 +17,18 @@
 #include <archive_entry.h>
 
 #include "../output/alloc.h"
+#include "../output/infile.h"
+#include "cleanup.h"
+#include "contain.h"
 #include "snapshot.h"
 
-#define EXTRACT_MAX_BYTES   (4ull << 30) /* a capture is a few MiB; a bomb is not */
-#define EXTRACT_MAX_ENTRIES 1000000u
+/* The bounds on an archive (hwbom.1 lists them). */
+#define EXTRACT_MAX_BYTES   (256ull << 20) /* file data in all */
+#define EXTRACT_MAX_STREAM  (512ull << 20) /* the tar stream, headers and all */
+#define EXTRACT_MAX_FILE    (64u << 20)    /* one file (the probes read no larger) */
+#define EXTRACT_MAX_ENTRIES 50000u
+#define EXTRACT_MAX_RATIO   100u           /* data bytes per compressed byte ... */
+#define EXTRACT_RATIO_FROM  (1ull << 20)   /* ... once past 1 MiB */
 
 static int ends_with(const char *s, const char *tail)
 {
@@ -170,7 +178,37 @@ static int bad_name(const char *name)
 	return 0;
 }
 
-static int copy_data(struct archive *in, struct archive *out, unsigned long long *total)
+/* What an archive may hold before it is taken for a bomb: a capture is a few
+ * MiB of a few thousand entries (a whole sysfs snapshot of a 40-core server
+ * is 11,495 entries, 141 KiB of data, 1.6 bytes of data a compressed byte). */
+struct bounds {
+	unsigned long long data;  /* file data so far */
+	unsigned long entries;
+};
+
+static int too_big(struct archive *in, const char *path, const struct bounds *b,
+		   struct hw_err *e)
+{
+	la_int64_t packed = archive_filter_bytes(in, -1), stream = archive_filter_bytes(in, 0);
+
+	if (b->data > EXTRACT_MAX_BYTES)
+		return hw_fail(e, "%s: more than %llu MiB of data: not a capture", path,
+			       EXTRACT_MAX_BYTES >> 20);
+	if (stream > (la_int64_t)EXTRACT_MAX_STREAM)
+		return hw_fail(e, "%s: more than %llu MiB unpacked: not a capture", path,
+			       EXTRACT_MAX_STREAM >> 20);
+	if (b->data > EXTRACT_RATIO_FROM && packed > 0 &&
+	    b->data / (unsigned long long)packed > EXTRACT_MAX_RATIO)
+		return hw_fail(e, "%s: %llu bytes unpacked from %lld (more than %u to 1): a "
+				  "compression bomb, not a capture",
+			       path, b->data, (long long)packed, EXTRACT_MAX_RATIO);
+	return 0;
+}
+
+/* The data of the current entry, to out (or nowhere when out is NULL),
+ * the bounds checked block by block. */
+static int copy_data(struct archive *in, struct archive *out, const char *path,
+		     const char *name, struct bounds *b, struct hw_err *e)
 {
 	const void *buf;
 	size_t size;
@@ -178,72 +216,88 @@ static int copy_data(struct archive *in, struct archive *out, unsigned long long
 	int r;
 
 	while ((r = archive_read_data_block(in, &buf, &size, &off)) == ARCHIVE_OK) {
-		*total += size;
-		if (*total > EXTRACT_MAX_BYTES)
-			return -2;
-		if (archive_write_data_block(out, buf, size, off) != ARCHIVE_OK)
+		b->data += size;
+		if (too_big(in, path, b, e) < 0)
 			return -1;
+		if (out && archive_write_data_block(out, buf, size, off) != ARCHIVE_OK)
+			return hw_fail(e, "%s: %s: %s", path, name, archive_error_string(out));
 	}
-	return r == ARCHIVE_EOF ? 0 : -1;
+	if (r != ARCHIVE_EOF)
+		return hw_fail(e, "%s: %s: %s", path, name,
+			       archive_error_string(in) ? archive_error_string(in) : "read error");
+	return 0;
 }
 
-/* One entry of the archive at path into dir; -1 with e set. */
+/* One entry of the archive at path: checked, and written into dir through
+ * out unless out is NULL (the first pass, which writes nothing); -1 with e
+ * set. */
 static int extract_entry(struct archive *in, struct archive *out, struct archive_entry *ent,
-                         const char *path, const char *dir, unsigned long long *total,
-                         struct hw_err *e)
+			 const char *path, const char *dir, struct bounds *b, struct hw_err *e)
 {
 	/* a copy: setting the entry's path below frees libarchive's */
 	char *name = xstrdup(archive_entry_pathname(ent)), *dest;
 	const char *target = archive_entry_symlink(ent);
 	mode_t type = archive_entry_filetype(ent);
-	int rc = 0, r;
+	int rc = 0;
 
 	if (!name || bad_name(name)) {
 		rc = hw_fail(e, "%s: entry \"%s\": an absolute name or \"..\"", path,
-		             name ? name : "");
+			     name ? name : "");
+		goto out;
+	}
+	if (strlen(name) > CONTAIN_PATH_MAX) {
+		rc = hw_fail(e, "%s: entry \"%.40s...\": a name longer than %d bytes: refused", path,
+			     name, CONTAIN_PATH_MAX);
 		goto out;
 	}
 	if (archive_entry_hardlink(ent) ||
 	    (type != AE_IFREG && type != AE_IFDIR && type != AE_IFLNK))
 		goto out; /* devices, FIFOs, hard links: nothing a probe reads */
+	if (type == AE_IFLNK && target && strlen(target) > CONTAIN_PATH_MAX) {
+		rc = hw_fail(e, "%s: link \"%s\" -> \"%.60s...\": a target longer than %d bytes: "
+				"refused",
+			     path, name, target, CONTAIN_PATH_MAX);
+		goto out;
+	}
 	if (type == AE_IFLNK && (!target || !link_inside(name, target))) {
 		rc = hw_fail(e, "%s: link \"%s\" -> \"%s\" leads out of the capture", path, name,
-		             target ? target : "");
+			     target ? target : "");
 		goto out;
 	}
-	dest = xasprintf("%s/%s", dir, name);
-	archive_entry_set_pathname(ent, dest);
-	free(dest);
-	archive_entry_set_uid(ent, getuid());
-	archive_entry_set_gid(ent, getgid());
-	archive_entry_set_perm(ent, type == AE_IFDIR ? 0755 : archive_entry_perm(ent) & 0644);
-	if (archive_write_header(out, ent) != ARCHIVE_OK) {
-		rc = hw_fail(e, "%s: %s: %s", path, name, archive_error_string(out));
+	if (type == AE_IFREG && archive_entry_size(ent) > (la_int64_t)EXTRACT_MAX_FILE) {
+		rc = hw_fail(e, "%s: %s: %lld bytes, more than %u MiB: not a capture", path, name,
+			     (long long)archive_entry_size(ent), EXTRACT_MAX_FILE >> 20);
 		goto out;
 	}
-	if (type == AE_IFREG && archive_entry_size(ent) > 0) {
-		r = copy_data(in, out, total);
-		if (r == -2)
-			rc = hw_fail(e, "%s: more than %llu GiB unpacked: not a capture", path,
-			             EXTRACT_MAX_BYTES >> 30);
-		else if (r < 0)
-			rc = hw_fail(e, "%s: %s: %s", path, name,
-			             archive_error_string(in) ? archive_error_string(in)
-			                                      : archive_error_string(out));
+	if (out) {
+		dest = xasprintf("%s/%s", dir, name);
+		archive_entry_set_pathname(ent, dest);
+		free(dest);
+		archive_entry_set_uid(ent, getuid());
+		archive_entry_set_gid(ent, getgid());
+		archive_entry_set_perm(ent,
+				       type == AE_IFDIR ? 0755 : archive_entry_perm(ent) & 0644);
+		if (archive_write_header(out, ent) != ARCHIVE_OK) {
+			rc = hw_fail(e, "%s: %s: %s", path, name, archive_error_string(out));
+			goto out;
+		}
 	}
-	if (!rc && archive_write_finish_entry(out) != ARCHIVE_OK)
+	if (type == AE_IFREG && archive_entry_size(ent) > 0)
+		rc = copy_data(in, out, path, name, b, e);
+	if (!rc && out && archive_write_finish_entry(out) != ARCHIVE_OK)
 		rc = hw_fail(e, "%s: %s: %s", path, name, archive_error_string(out));
 out:
 	free(name);
 	return rc;
 }
 
-int archive_extract(const char *path, const char *dir, struct hw_err *e)
+/* One pass over the archive open at fd (from its start): into dir through
+ * a disk writer, or only checked when dir is NULL. */
+static int extract_pass(int fd, const char *path, const char *dir, struct hw_err *e)
 {
-	struct archive *in = archive_read_new(), *out = archive_write_disk_new();
+	struct archive *in = archive_read_new(), *out = dir ? archive_write_disk_new() : NULL;
 	struct archive_entry *ent;
-	unsigned long long total = 0;
-	unsigned entries = 0;
+	struct bounds b = {0};
 	int rc = 0, r;
 
 	archive_read_support_filter_all(in);
@@ -251,10 +305,13 @@ int archive_extract(const char *path, const char *dir, struct hw_err *e)
 	archive_read_support_format_gnutar(in);
 	/* no owners, no special bits; never through a link, never above dir
 	 * (the names are checked below: dir itself is an absolute path) */
-	archive_write_disk_set_options(out, ARCHIVE_EXTRACT_PERM | ARCHIVE_EXTRACT_SECURE_SYMLINKS |
-	                                        ARCHIVE_EXTRACT_SECURE_NODOTDOT);
-	if (archive_read_open_filename(in, path, 65536) != ARCHIVE_OK) {
-		rc = hw_fail(e, "%s: %s", path, archive_error_string(in));
+	if (out)
+		archive_write_disk_set_options(out, ARCHIVE_EXTRACT_PERM |
+							    ARCHIVE_EXTRACT_SECURE_SYMLINKS |
+							    ARCHIVE_EXTRACT_SECURE_NODOTDOT);
+	if (lseek(fd, 0, SEEK_SET) < 0 || archive_read_open_fd(in, fd, 65536) != ARCHIVE_OK) {
+		rc = hw_fail(e, "%s: %s", path,
+			     archive_error_string(in) ? archive_error_string(in) : strerror(errno));
 		goto out;
 	}
 	while (!rc && (r = archive_read_next_header(in, &ent)) != ARCHIVE_EOF) {
@@ -262,58 +319,35 @@ int archive_extract(const char *path, const char *dir, struct hw_err *e)
 			rc = hw_fail(e, "%s: %s", path, archive_error_string(in));
 			break;
 		}
-		if (++entries > EXTRACT_MAX_ENTRIES) {
+		if (++b.entries > EXTRACT_MAX_ENTRIES) {
 			rc = hw_fail(e, "%s: more than %u entries: not a capture", path,
-			             EXTRACT_MAX_ENTRIES);
+				     EXTRACT_MAX_ENTRIES);
 			break;
 		}
-		rc = extract_entry(in, out, ent, path, dir, &total, e);
+		if ((rc = too_big(in, path, &b, e)) < 0)
+			break;
+		rc = extract_entry(in, out, ent, path, dir, &b, e);
 	}
 out:
 	archive_read_free(in);
-	archive_write_free(out);
+	if (out)
+		archive_write_free(out);
 	return rc;
 }
 
-/* nftw() has no user pointer: the tree being checked. */
-static struct {
-	char top[PATH_MAX];
-	char bad[PATH_MAX];
-} v;
-
-static int check_link(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+int archive_extract(const char *path, const char *dir, struct hw_err *e)
 {
-	char real[PATH_MAX];
-	size_t n = strlen(v.top);
+	int fd = infile_open(path, e), rc;
 
-	(void)st, (void)ftw;
-	if (flag != FTW_SL)
-		return 0;
-	/* a link that resolves must resolve inside; one that does not leads
-	 * nowhere, and nothing is made after this */
-	if (realpath(path, real) && (strncmp(real, v.top, n) || (real[n] && real[n] != '/'))) {
-		snprintf(v.bad, sizeof v.bad, "%s", path + n + 1);
-		return 1;
-	}
-	return 0;
-}
-
-/* Every link of the tree at top resolves inside it. The names of the links
- * were checked one by one; together (a link to "..", another through it)
- * they could still lead out. */
-static int check_links(const char *top, const char *path, struct hw_err *e)
-{
-	int rc;
-
-	if (!realpath(top, v.top))
-		return hw_fail(e, "%s: %s", top, strerror(errno));
-	rc = nftw(top, check_link, 16, FTW_PHYS);
-	if (rc > 0)
-		hw_fail(e, "%s: link \"%s\" leads out of the capture", path, v.bad);
-	else if (rc < 0)
-		hw_fail(e, "%s: %s", top, strerror(errno));
-	memset(&v, 0, sizeof v);
-	return rc ? -1 : 0;
+	if (fd < 0)
+		return -1;
+	/* first read through without writing anything, so that a bomb or a
+	 * bad entry costs no disk; then again, with the same checks, to write */
+	rc = extract_pass(fd, path, NULL, e);
+	if (!rc)
+		rc = extract_pass(fd, path, dir, e);
+	close(fd);
+	return rc;
 }
 
 char *archive_unpack(const char *path, char **tmp, struct hw_err *e)
@@ -324,15 +358,15 @@ char *archive_unpack(const char *path, char **tmp, struct hw_err *e)
 	int entries = 0;
 	DIR *d;
 
-	*tmp = xasprintf("%s/hwbom-root.XXXXXX", base && *base ? base : "/tmp");
-	if (!mkdtemp(*tmp)) {
+	*tmp = cleanup_in(base && *base ? base : "/tmp", CLEANUP_ROOT);
+	if (!cleanup_mkdtemp(*tmp)) {
 		hw_fail(e, "%s: cannot create a directory to unpack %s: %s", *tmp, path,
 		        strerror(errno));
 		free(*tmp);
 		*tmp = NULL;
 		return NULL;
 	}
-	if (archive_extract(path, *tmp, e) < 0 || check_links(*tmp, path, e) < 0)
+	if (archive_extract(path, *tmp, e) < 0 || contain_check(*tmp, 1, path, "the capture", e) < 0)
 		return NULL;
 	if ((d = opendir(*tmp))) {
 		while ((de = readdir(d)))

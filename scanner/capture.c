@@ -17,7 +17,10 @@
 #include "../probes/pci/pci_dump.h"
 #include "../probes/probe.h"
 #include "archive.h"
+#include "cleanup.h"
+#include "contain.h"
 #include "hwbom.h"
+#include "outfile.h"
 #include "snapshot.h"
 
 struct capture_opts {
@@ -219,11 +222,9 @@ static char *archive_prefix(const char *out)
 
 static int commit_archive(const char *tmp, const char *out, struct hw_err *e)
 {
-	char *part = xasprintf("%s.XXXXXX", out), *prefix = archive_prefix(out);
-	int fd = mkstemp(part), rc = 0;
-	mode_t mask = umask(0);
+	char *part = cleanup_beside(out), *prefix = archive_prefix(out);
+	int fd = cleanup_mkstemp(part), rc = 0;
 
-	umask(mask);
 	if (fd < 0) {
 		rc = hw_fail(e, "%s: cannot create a temporary file beside it: %s", out,
 			     strerror(errno));
@@ -231,7 +232,7 @@ static int commit_archive(const char *tmp, const char *out, struct hw_err *e)
 	}
 	if (archive_write_tree(tmp, prefix, fd, e) < 0) {
 		rc = -1;
-	} else if (fchmod(fd, 0666 & ~mask) < 0 || fsync(fd) < 0) {
+	} else if (outfile_mode(fd, out), fsync(fd) < 0) {
 		rc = hw_fail(e, "%s: %s", part, strerror(errno));
 	}
 	if (close(fd) < 0 && !rc)
@@ -239,7 +240,9 @@ static int commit_archive(const char *tmp, const char *out, struct hw_err *e)
 	if (!rc && rename(part, out) < 0)
 		rc = hw_fail(e, "%s: %s", out, strerror(errno));
 	if (rc)
-		unlink(part);
+		cleanup_remove(part);
+	else
+		cleanup_forget(part);
 out:
 	free(part), free(prefix);
 	return rc;
@@ -273,14 +276,16 @@ int cmd_capture(int argc, char **argv)
 	if (check_output(out, archive, &e) < 0)
 		goto done;
 	/* built beside the output, renamed into place when whole */
-	tmp = xasprintf("%s.tmp.XXXXXX", out);
-	if (!mkdtemp(tmp)) {
+	tmp = cleanup_beside(out);
+	if (!cleanup_mkdtemp(tmp)) {
 		hw_fail(&e, "%s: cannot create a temporary directory beside it: %s", out,
 			strerror(errno));
 		goto done;
 	}
 	made = 1;
-	if (fill(tmp, &o, &s, &nfunc, &warn, &e) < 0)
+	/* what is written is proved inside itself, as scan --root will ask */
+	if (fill(tmp, &o, &s, &nfunc, &warn, &e) < 0 ||
+	    contain_check(tmp, 1, out, "the capture", &e) < 0)
 		goto done;
 	if (archive) {
 		if (commit_archive(tmp, out, &e) < 0)
@@ -293,6 +298,7 @@ int cmd_capture(int argc, char **argv)
 			hw_fail(&e, "%s: %s", out, strerror(errno));
 			goto done;
 		}
+		cleanup_forget(tmp);
 		made = 0;
 	}
 	rc = 0;
@@ -308,7 +314,7 @@ int cmd_capture(int argc, char **argv)
 	}
 done:
 	if (made)
-		snapshot_remove(tmp);
+		cleanup_remove(tmp);
 	if (rc == EXIT_BAD)
 		msg_error("%s", e.msg);
 	snapshot_clear(&s);

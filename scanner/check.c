@@ -18,6 +18,7 @@
 
 #include "../output/alloc.h"
 #include "../output/bom_read.h"
+#include "../output/infile.h"
 #include "../output/cyclonedx.h"
 #include "hwbom.h"
 #include "judging.h"
@@ -210,7 +211,8 @@ static char *summary(const struct check_opts *o, const char *path, struct bom_sa
 /* Whether the file at path holds exactly the n bytes of buf. */
 static int same_content(const char *path, const char *buf, size_t n)
 {
-	FILE *f = fopen(path, "rb");
+	struct hw_err io = {0};
+	FILE *f = infile_fopen(path, &io);
 	char chunk[65536];
 	size_t off = 0, got;
 	int same = f != NULL;

@@ -6,6 +6,7 @@
 
 #include <libxml/parser.h>
 
+#include "cleanup.h"
 #include "hwbom.h"
 
 static void usage(FILE *f)
@@ -60,6 +61,7 @@ int main(int argc, char **argv)
 {
 	int rc;
 
+	cleanup_init();
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_BAD;

@@ -8,11 +8,31 @@
 #include <unistd.h>
 
 #include "../output/alloc.h"
+#include "cleanup.h"
+
+void outfile_mode(int fd, const char *path)
+{
+	struct stat st;
+	mode_t mask;
+
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+		/* a file replaced keeps its owner where we may give it (as
+		 * root), and its mode: a 0600 BOM stays 0600 */
+		if (fchown(fd, st.st_uid, st.st_gid) < 0 && fchown(fd, (uid_t)-1, st.st_gid) < 0) {
+			/* not permitted: ours, with the old mode */
+		}
+		fchmod(fd, st.st_mode & 0777);
+		return;
+	}
+	/* a new file: the usual 0666 less the umask (mkstemp made it 0600) */
+	mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+}
 
 int outfile_open(struct outfile *o, const char *path, struct hw_err *e)
 {
 	struct stat st;
-	mode_t mask;
 	int fd;
 
 	memset(o, 0, sizeof *o);
@@ -29,8 +49,8 @@ int outfile_open(struct outfile *o, const char *path, struct hw_err *e)
 		return 0;
 	}
 	o->path = xstrdup(path);
-	o->tmp = xasprintf("%s.XXXXXX", path);
-	fd = mkstemp(o->tmp);
+	o->tmp = cleanup_beside(path); /* short, whatever the name's length */
+	fd = cleanup_mkstemp(o->tmp);
 	if (fd < 0) {
 		hw_fail(e, "%s: cannot create a temporary file beside it: %s", path,
 			strerror(errno));
@@ -38,10 +58,8 @@ int outfile_open(struct outfile *o, const char *path, struct hw_err *e)
 		memset(o, 0, sizeof *o);
 		return -1;
 	}
-	/* mkstemp makes 0600; a BOM is no secret: the usual mode */
-	mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) < 0 || !(o->f = fdopen(fd, "w"))) {
+	outfile_mode(fd, path);
+	if (!(o->f = fdopen(fd, "w"))) {
 		hw_fail(e, "%s: %s", o->tmp, strerror(errno));
 		close(fd);
 		outfile_abort(o);
@@ -73,6 +91,7 @@ int outfile_commit(struct outfile *o, struct hw_err *e)
 		outfile_abort(o);
 		return -1;
 	}
+	cleanup_forget(o->tmp);
 	free(o->tmp), free(o->path);
 	memset(o, 0, sizeof *o);
 	return 0;
@@ -85,7 +104,7 @@ void outfile_abort(struct outfile *o)
 	if (o->path) {
 		if (o->f)
 			fclose(o->f);
-		unlink(o->tmp);
+		cleanup_remove(o->tmp);
 		free(o->tmp), free(o->path);
 	}
 	memset(o, 0, sizeof *o);

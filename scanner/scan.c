@@ -19,6 +19,8 @@
 #include "../probes/import/inventory.h"
 #include "../probes/probe.h"
 #include "archive.h"
+#include "cleanup.h"
+#include "contain.h"
 #include "hwbom.h"
 #include "judging.h"
 #include "outfile.h"
@@ -492,6 +494,11 @@ int cmd_scan(int argc, char **argv)
 		}
 		archive = o.src.root;
 		o.src.root = root;
+	} else if (o.src.root && contain_check(o.src.root, 0, o.src.root, "the tree", &e) < 0) {
+		/* a directory: what the probes read proved inside it first */
+		msg_error("%s", e.msg);
+		rc = EXIT_BAD;
+		goto unpack_failed;
 	}
 	l.j = &o.j;
 	threaded = pthread_create(&thread, NULL, load_main, &l) == 0;
@@ -548,7 +555,7 @@ out:
 unpack_failed:
 	hw_err_clear(&e);
 	if (unpacked)
-		snapshot_remove(unpacked);
+		cleanup_remove(unpacked);
 	free(unpacked), free(root), free(name);
 	inventory_free(&inv);
 	return rc;

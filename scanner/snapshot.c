@@ -14,6 +14,7 @@
 
 #include "../output/alloc.h"
 #include "../probes/probe.h"
+#include "cleanup.h"
 
 #define FILE_MAX   (64u << 20) /* the largest file copied (SMBIOS tables are KiB) */
 #define LINK_DEPTH 40          /* symbolic links followed in one path, as Linux */
@@ -43,13 +44,21 @@ static int copy_file(struct ctx *c, const char *rel)
 	char *src = src_path(c, rel), *dst = xasprintf("%s/%s", c->to, rel), *buf = NULL;
 	size_t len = 0, cap = 0;
 	int in, out, rc = 0, err = 0;
+	struct stat st;
 
 	if (access(dst, F_OK) == 0) /* met before, through another path */
 		goto done;
-	in = open(src, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	/* never blocks on a FIFO put there since copy_rel() looked */
+	in = open(src, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+	if (in >= 0 && (fstat(in, &st) < 0 || !S_ISREG(st.st_mode))) {
+		close(in);
+		in = -1;
+		errno = EINVAL;
+	}
 	if (in < 0) {
 		err = errno;
 	} else {
+		fcntl(in, F_SETFL, fcntl(in, F_GETFL) & ~O_NONBLOCK);
 		for (;;) {
 			ssize_t n;
 
@@ -307,13 +316,7 @@ void snapshot_clear(struct snapshot *s)
 	memset(s, 0, sizeof *s);
 }
 
-static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(path) < 0 && errno != ENOENT ? -1 : 0;
-}
-
 int snapshot_remove(const char *path)
 {
-	return nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+	return cleanup_remove(path); /* and forgotten, if it was registered */
 }

@@ -29,7 +29,8 @@ int snapshot_copy(const char *from, const char *to, struct snapshot *s, struct h
 void snapshot_clear(struct snapshot *s);
 
 /* Remove the tree at path (files, links, directories; links not
- * followed). */
+ * followed; past PATH_MAX) and forget it if it was registered as a
+ * temporary (cleanup.h). */
 int snapshot_remove(const char *path);
 
 #endif

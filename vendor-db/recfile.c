@@ -12,6 +12,7 @@
 #include <libxml/xmlstring.h>
 
 #include "../output/alloc.h"
+#include "../output/infile.h"
 
 #define MAX_TOKENS 64
 
@@ -228,13 +229,13 @@ int recfile_parse(const char *name, const char *buf, size_t len, rec_fn fn, void
 
 int recfile_slurp(const char *path, char **bufp, size_t *lenp, struct hw_err *e)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = infile_fopen(path, e);
 	struct stat st;
 	char *buf = NULL;
 	size_t len = 0, cap = 0;
 
 	if (!f)
-		return hw_fail(e, "%s: %s", path, strerror(errno));
+		return -1;
 	/* a regular file is read in one go; sysfs attributes and pipes
 	 * (whose size says nothing) grow as they come */
 	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&

@@ -9,6 +9,7 @@
 
 #include "../../output/alloc.h"
 #include "../../output/bom.h"
+#include "../../output/infile.h"
 #include "../../output/sanitize.h"
 
 const char *const inv_src_name[INV_NSRC] = {"dmi", "pci", "usb", "storage", "net", "display"};
@@ -204,14 +205,12 @@ void inventory_free(struct inventory *inv)
 
 char *inv_read_file(const char *path, size_t *len, struct hw_err *e)
 {
-	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	FILE *f = strcmp(path, "-") ? infile_fopen(path, e) : stdin;
 	char *buf;
 	size_t n = 0, cap = 65536;
 
-	if (!f) {
-		hw_fail(e, "%s: %s", path, strerror(errno));
-		return NULL;
-	}
+	if (!f)
+		return NULL; /* infile_fopen said why, refusing FIFOs and devices */
 	buf = xmalloc(cap + 1);
 	for (;;) {
 		size_t got = fread(buf + n, 1, cap - n, f);

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "../../output/alloc.h"
+#include "../../output/infile.h"
 #include "oui_index.h"
 
 /* The next CSV field of the line [*p, end) into out (at most n-1 bytes). */
@@ -60,13 +61,13 @@ static void country_of(const char *addr, char out[3])
 /* Map a registry read-only: several megabytes, of which one line is read. */
 static int map_file(const char *path, char **buf, size_t *len, struct hw_err *e)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = infile_open(path, e);
 	struct stat st;
 
 	*len = 0;
 	*buf = NULL;
 	if (fd < 0)
-		return hw_fail(e, "%s: %s", path, strerror(errno));
+		return -1;
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
 		return hw_fail(e, "%s: not a file", path);
@@ -148,6 +149,7 @@ static int indexed(const struct oui_index *ix, const char *dir, const char *mac,
 {
 	for (size_t i = 0; i < NREG; i++) {
 		char prefix[10], line[4096], *path;
+		struct hw_err io = {0};
 		size_t file, n;
 		uint64_t off;
 		ssize_t got;
@@ -159,7 +161,7 @@ static int indexed(const struct oui_index *ix, const char *dir, const char *mac,
 		if (!oui_index_find(ix, prefix, &file, &off))
 			continue;
 		path = xasprintf("%s/%s", dir, reg_file[file]);
-		fd = open(path, O_RDONLY | O_CLOEXEC);
+		fd = infile_open(path, &io);
 		free(path);
 		if (fd < 0)
 			return -1;

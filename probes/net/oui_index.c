@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "../../output/alloc.h"
+#include "../../output/infile.h"
 
 #define MAGIC "HWBOMOX1"
 #define FILES_MAX 4
@@ -116,7 +117,8 @@ static int signatures(const char *dir, const char *const files[], size_t n, stru
 /* Map the cache file when it is whole and was built from these registries. */
 static struct oui_index *load(const char *path, const struct head *want)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct hw_err io = {0};
+	int fd = infile_open(path, &io); /* a FIFO or a device is no cache */
 	struct oui_index *ix;
 	const struct head *h;
 	struct stat st;
@@ -152,7 +154,8 @@ static struct oui_index *load(const char *path, const struct head *want)
  * after the header, when it is 6 to 9 hex digits (never quoted). */
 static int scan_file(const char *path, uint8_t file, struct entry **v, size_t *n, size_t *cap)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct hw_err io = {0};
+	int fd = infile_open(path, &io);
 	struct stat st;
 	const char *buf, *p, *end;
 

@@ -7,13 +7,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../../output/alloc.h"
+#include "../../output/infile.h"
 
 /* libpci reads lines with fgets() into 256 bytes, less one: at most 253
  * characters before the newline. */
 #define DUMP_LINE_MAX 253
 #define DUMP_CONFIG_MAX 4096
+/* Bounds on what is read at all: a line (lspci -v text lines are a few
+ * hundred bytes) and the whole dump (a large server's -xxxx is ~1 MiB). */
+#define DUMP_SCAN_MAX (64u << 10)
+#define DUMP_FILE_MAX (64u << 20)
 
 /* libpci's dump_validate(): '#' is a hex digit, anything else itself. */
 static int matches(const char *s, const char *fmt)
@@ -97,6 +103,11 @@ static int read_line(FILE *f, const char *path, unsigned lineno, char *buf, size
 	int c, binary = 0;
 
 	while ((c = getc_unlocked(f)) != EOF && c != '\n') {
+		/* a line, and so the file, has an end: input with no newline
+		 * (/dev/zero through a link, a binary) is refused, not waited on */
+		if (n >= DUMP_SCAN_MAX)
+			return hw_fail(e, "%s:%u: line longer than %u bytes: not an lspci dump", path,
+				       lineno, DUMP_SCAN_MAX);
 		/* lspci writes text: control bytes other than tab and CR mean
 		 * this is something else */
 		binary |= (c < 0x20 && c != '\t' && c != '\r') || c == 0x7f;
@@ -158,7 +169,8 @@ static int splice(FILE *f, const char *path, unsigned *lineno, char *buf, size_t
 
 int pci_dump_normalize(const char *path, FILE *out, struct hw_err *e)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = infile_fopen(path, e);
+	struct stat st;
 	struct dev_state d = {0};
 	char buf[DUMP_LINE_MAX + 1];
 	unsigned lineno = 0, ndev = 0;
@@ -166,7 +178,12 @@ int pci_dump_normalize(const char *path, FILE *out, struct hw_err *e)
 	int rc = 0, got = 0;
 
 	if (!f)
-		return hw_fail(e, "%s: %s", path, strerror(errno));
+		return -1;
+	if (fstat(fileno(f), &st) == 0 && st.st_size > (off_t)DUMP_FILE_MAX) {
+		fclose(f);
+		return hw_fail(e, "%s: larger than %u MiB: not an lspci dump", path,
+			       DUMP_FILE_MAX >> 20);
+	}
 	while (!rc && (got = read_line(f, path, ++lineno, buf, &len, &full, e)) > 0) {
 		int off_len;
 
@@ -219,11 +236,11 @@ int pci_check_dump(const char *path, struct hw_err *e)
 static int check_attr(const char *dir, const char *name, struct hw_err *e)
 {
 	char *path = xasprintf("%s/%s", dir, name), buf[64], *end;
-	FILE *f = fopen(path, "r");
+	FILE *f = infile_fopen(path, e);
 	int rc = 0;
 
 	if (!f) {
-		rc = hw_fail(e, "%s: %s", path, strerror(errno));
+		rc = -1;
 	} else if (!fgets(buf, sizeof buf, f)) {
 		rc = hw_fail(e, "%s: empty", path);
 	} else {

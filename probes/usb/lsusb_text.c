@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "../../output/alloc.h"
+#include "../../output/infile.h"
 #include "../../output/sanitize.h"
 
 #define BUS_MAX 255 /* Linux allocates bus numbers below 64 */
@@ -961,13 +962,13 @@ int lsusb_text_parse(const char *path, const char *buf, size_t len, struct usb_d
 int lsusb_text_read(const char *path, struct usb_dev **devs, size_t *n, size_t *cap,
 		    const char **format, struct hw_err *e)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = infile_fopen(path, e);
 	char *buf;
 	size_t len;
 	int rc;
 
 	if (!f)
-		return hw_fail(e, "%s: %s", path, strerror(errno));
+		return -1;
 	buf = xmalloc(LSUSB_FILE_MAX + 1);
 	len = fread(buf, 1, LSUSB_FILE_MAX + 1, f);
 	if (ferror(f) || len > LSUSB_FILE_MAX) {

@@ -26,6 +26,7 @@
 #include <libusb.h>
 
 #include "../../output/alloc.h"
+#include "../../output/infile.h"
 #include "../../output/sanitize.h"
 #include "../import/inventory.h"
 #include "lsusb_text.h"
@@ -56,7 +57,8 @@ static void sysfs_name(const struct usb_dev *d, char *buf, size_t len)
 static char *read_file(const char *devdir, const char *attr, int text, size_t *lenp)
 {
 	char *path = xasprintf("%s/%s", devdir, attr), *buf;
-	FILE *f = fopen(path, "rb");
+	struct hw_err io = {0};
+	FILE *f = infile_fopen(path, &io); /* absent and unreadable are one */
 	size_t n;
 
 	free(path);
