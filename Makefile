@@ -6,6 +6,8 @@
 #   make check-asan the tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench      timings (see build-aux/bench.sh)
 #   make corpus-check  scan every machine of ../shared/corpus, one line each (a report)
+#   make population-check DMI=DIR [N=2000 SEED=11 POP=README.md]  the database
+#                   measured on a random sample of real machines (a report)
 #   make fuzz       libFuzzer targets, FUZZ_SECONDS each (clang)
 #   make install    PREFIX=/usr/local DESTDIR=
 #
@@ -46,7 +48,7 @@ ALL_CFLAGS = -std=gnu11 -pthread $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP \
 LIB_SRC  := output/alloc.c output/err.c output/sanitize.c output/bom.c output/roles.c \
             output/cyclonedx.c output/bom_read.c output/bom_diff.c output/purchase.c output/text.c \
             vendor-db/recfile.c vendor-db/db.c vendor-db/names.c vendor-db/holding.c \
-            vendor-db/stateown.c \
+            vendor-db/stateown.c vendor-db/match.c \
             probes/probe.c \
             probes/dmi/dmi.c probes/dmi/dmi_build.c probes/dmi/dmi_table.c probes/dmi/dmi_names.c \
             probes/dmi/dmidecode_text.c probes/dmi/smbios.c \
@@ -56,7 +58,7 @@ LIB_SRC  := output/alloc.c output/err.c output/sanitize.c output/bom.c output/ro
             probes/pci/lspci_vmm.c probes/pci/lspci_tree.c \
             probes/usb/usb.c probes/usb/usb_desc.c probes/usb/usb_ids.c probes/usb/lsusb_text.c \
             probes/display/display.c probes/display/edid.c probes/storage/storage.c \
-            probes/net/net.c probes/net/oui.c probes/net/oui_index.c probes/memory/spd.c \
+            probes/net/net.c probes/net/oui.c probes/net/oui_index.c probes/memory/spd.c probes/memory/jep106.c \
             probes/tpm/tpm.c probes/tpm/tpm_vendor.c \
             scanner/policy.c scanner/waiver.c scanner/resolve.c scanner/judge.c scanner/outfile.c \
             scanner/snapshot.c scanner/archive.c
@@ -65,7 +67,7 @@ MAIN_SRC := scanner/main.c scanner/scan.c scanner/judging.c scanner/check.c scan
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(MAIN_SRC:%.c=$(BUILD)/%.o)
 
-UNIT     := sanitize bom recfile db policy cyclonedx pci_check names usb_desc lsusb_text smbios dmi_table \
+UNIT     := sanitize bom recfile db policy cyclonedx pci_check names usb_desc lsusb_text smbios dmi_table match jep106 \
             dmidecode_text cpu_info edid tpm_vendor oui waiver holding lspci_text bom_diff
 UNIT_BIN := $(UNIT:%=$(BUILD)/tests/test_%)
 SCHEMA   := tests/schema/bom-1.6.SNAPSHOT.xsd
@@ -132,6 +134,17 @@ CORPUS ?= ../shared/corpus
 corpus-check: hwbom
 	@build-aux/corpus-check.sh ./hwbom $(CORPUS)
 
+# The database on a random sample of real machines' dmidecode text (a
+# folder or a git repository of files, e.g. the linuxhw/DMI collection) and,
+# with POP=, on a PCI device population (linuxhw/DevicePopulation's
+# README.md): a report, not part of test (build-aux/population-check.py).
+N    ?= 2000
+SEED ?= 11
+population-check: hwbom
+	@test -n "$(DMI)" || { echo "make population-check DMI=DIR [N=2000 SEED=11 POP=README.md]"; exit 2; }
+	@build-aux/population-check.py --hwbom ./hwbom --dmi "$(DMI)" --n $(N) --seed $(SEED) \
+		$(if $(POP),--pop "$(POP)") $(if $(UNRESOLVED),--unresolved-out "$(UNRESOLVED)")
+
 bench: hwbom $(BUILD)/resolve_bench
 	build-aux/bench.sh ./hwbom
 	@echo; echo "== 5. the database =="; $(BUILD)/resolve_bench vendor-db $(IEEE_DIR)
@@ -192,7 +205,8 @@ uninstall:
 clean:
 	rm -rf build hwbom hwbom.xml
 
-.PHONY: all deps deps-test run schema test check-asan bench corpus-check fuzz install uninstall clean FORCE
+.PHONY: all deps deps-test run schema test check-asan bench corpus-check population-check fuzz \
+	install uninstall clean FORCE
 .SECONDARY:
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -8,6 +8,7 @@
 #include "../output/alloc.h"
 #include "../output/sanitize.h"
 #include "../probes/net/oui.h"
+#include "../vendor-db/match.h"
 #include "../vendor-db/stateown.h"
 #include "hwbom.h"
 
@@ -25,6 +26,7 @@ static void usage(FILE *f)
 	      "\n"
 	      "Keys: pci:19e5  usb:12d1  oui:30:FB:B8 (any MAC notation)  pnp:HWV\n"
 	      "      jedec:11:91  cpuid:HygonGenuine  arm:0x48  tpm:HISI  smbios:\"HUAWEI\"\n"
+	      "      model:\"ST1000DM010\" (a disk's model string: the maker its prefix names)\n"
 	      "\n"
 	      "  --as-of DATE        owners and lists on DATE, YYYY-MM-DD (default: today)\n"
 	      "  --datadir DIR       the database (default " HWBOM_DATADIR ")\n"
@@ -201,9 +203,10 @@ static char *canonical(const char *key, const char **why)
 	} else if (!strcmp(ns, "pnp") || !strcmp(ns, "tpm")) {
 		for (char *p = v; *p; p++)
 			*p = (char)((*p >= 'a' && *p <= 'z') ? *p - 'a' + 'A' : *p);
-	} else if (strcmp(ns, "cpuid") && strcmp(ns, "oui") && strcmp(ns, "smbios")) {
+	} else if (strcmp(ns, "cpuid") && strcmp(ns, "oui") && strcmp(ns, "smbios") &&
+		   strcmp(ns, "model")) {
 		free(v);
-		*why = "unknown namespace (pci usb oui pnp jedec cpuid arm tpm smbios)";
+		*why = "unknown namespace (pci usb oui pnp jedec cpuid arm tpm smbios model)";
 		return NULL;
 	}
 	{
@@ -227,10 +230,34 @@ static int lookup_one(const struct db *db, const struct db_opts *o, const char *
 	}
 	printf("%s\n", key);
 	if (!strncmp(key, "smbios:", 7)) {
-		x = db_lookup_name(db, key + 7, &src);
-		if (x) {
-			printf("  matched by name\n");
-			print_sources(db, src);
+		struct db_match m;
+
+		/* the scan's own matcher (vendor-db/match.h) */
+		db_match_name(db, key + 7, &m);
+		if ((x = m.entity)) {
+			printf("  matched %s (\"%s\")\n", db_match_how_text(m.how), m.used);
+			print_sources(db, src = m.src);
+		} else if (m.how == MATCH_PLACEHOLDER) {
+			printf("  a placeholder, naming nobody");
+			if (m.placeholder->fact.file)
+				printf(" (listed at %s:%u)", m.placeholder->fact.file,
+				       m.placeholder->fact.line);
+			printf("\n");
+			found = -1;
+		} else if (m.how == MATCH_SHARED) {
+			printf("  \"%s\" is the name of several unrelated entities: it names none\n",
+			       m.used);
+			found = -1;
+		}
+	} else if (!strncmp(key, "model:", 6)) {
+		const struct db_model *pm = db_model(db, key + 6);
+
+		if (pm && (x = db_entity(db, pm->entity))) {
+			printf("  model prefix \"");
+			print_str(pm->prefix);
+			printf("\" at %s:%u%s\n", pm->fact.file, pm->fact.line,
+			       pm->fact.unverified ? "  (unverified)" : "");
+			print_sources(db, pm->fact.src);
 		}
 	} else if (!strncmp(key, "oui:", 4)) {
 		char mac[13];
@@ -271,7 +298,7 @@ static int lookup_one(const struct db *db, const struct db_opts *o, const char *
 		printf("  not in the database\n");
 	}
 	free(key);
-	return found ? 0 : 1;
+	return found > 0 ? 0 : 1;
 }
 
 static int lint(const struct db *db)
