@@ -67,7 +67,7 @@ MAIN_SRC := scanner/main.c scanner/scan.c scanner/judging.c scanner/check.c scan
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(MAIN_SRC:%.c=$(BUILD)/%.o)
 
-UNIT     := sanitize bom recfile db policy cyclonedx pci_check names usb_desc lsusb_text smbios dmi_table match jep106 \
+UNIT     := sanitize bom recfile db policy cyclonedx pci_check names usb_desc lsusb_text smbios dmi_table match jep106 largest \
             dmidecode_text cpu_info edid tpm_vendor oui waiver holding lspci_text bom_diff
 UNIT_BIN := $(UNIT:%=$(BUILD)/tests/test_%)
 SCHEMA   := tests/schema/bom-1.6.SNAPSHOT.xsd

@@ -147,6 +147,14 @@ static void attribute(struct bom_component *c, const struct bom_id *id, const ch
 	}
 }
 
+#define NO_MAKER "a JEDEC id naming no maker"
+
+int resolve_names_nobody(const char *name)
+{
+	return !strcmp(name, db_match_how_text(MATCH_PLACEHOLDER)) ||
+	       !strcmp(name, db_match_how_text(MATCH_SHARED)) || !strcmp(name, NO_MAKER);
+}
+
 /* A memory module's maker string in one of the JEDEC forms
  * (probes/memory/jep106.h): the module maker's id, and the DRAM maker's
  * where the form carries it (Dell's "86D300008A91"), unless the SPD already
@@ -191,8 +199,8 @@ static int attribute_jedec(struct bom_component *c, const struct bom_id *id, con
 		struct bom_attr *a = bom_add_attr(c, role, k);
 
 		free(k);
-		bom_set(&a->name, db_placeholder(db, id->value) ? "a placeholder, naming nobody"
-							       : "a JEDEC id naming no maker");
+		bom_set(&a->name, db_placeholder(db, id->value) ? db_match_how_text(MATCH_PLACEHOLDER)
+							       : NO_MAKER);
 	}
 	return 1;
 }

@@ -43,13 +43,18 @@ policy t516 title="test s.516" citation="P.L. 113-6 div. B title V s.516" editio
 rule owned test=state-owned country=CN threshold=10 findings=1260h roles=* severity=review from=2013-03-26 cite="s.516(b)" src=test
 rule subsidized list=prc-subsidy reach=self unless=owned roles=* severity=info from=2013-03-26 cite="s.516(b) subsidy" src=test
 POL
-t516() { # t516 SHARE [FROM]: overlay where t-state holds 40% of t-hold, which holds SHARE of lenovo
+t516() { # t516 SHARE [FROM [BIG]]: overlay where t-state holds 40% of t-hold, which holds
+	# SHARE of lenovo; with BIG, a private t-big holds BIG% of lenovo (its largest holder)
 	{
 		echo 'entity t-state name="Test State Body" country=CN control=government src=test'
 		echo 'entity t-hold name="Test Holding" country=CN control=private src=test'
 		echo 'owner t-state t-hold share=40 src=test'
 		echo "owner t-hold lenovo ${1:+share=$1} ${2:+from=$2} src=test"
 		echo 'list lenovo prc-subsidy from=2010-01-01 src=test'
+		if [ -n "${3:-}" ]; then
+			echo 'entity t-big name="Test Big Holder" country=HK control=private src=test'
+			echo "owner t-big lenovo share=$3 src=test"
+		fi
 	} >"$out/t516.db"
 }
 tscan() { # tscan DATE: the Lenovo-assembled Intel NIC judged by t516
@@ -62,10 +67,17 @@ tscan 2024-06-01
 # (the recorded subsidy is not reported beside it: subsidy-only evidence is)
 same "t516 10%" "$(findings "$out/t516.xml" pci:0000:3b:00.0)" "review t516/owned card-assembler lenovo"
 xp "$out/t516.xml" "count(//*[local-name()='reasoning'][contains(., 'CN state share 10% on 2024-06-01 (at least 10%): lenovo <- t-hold 25% <- t-state 40% = 10%')])" 3
-t516 24.75
+# (with a larger private holder: the chain of largest holders ends there)
+t516 24.75 "" 30
 tscan 2024-06-01
 same "t516 9.9%" "$(findings "$out/t516.xml" pci:0000:3b:00.0)" "info t516/subsidized card-assembler lenovo"
 xp "$out/t516.xml" "$(prop 0000:3b:00.0 hwbom:verdict)" info
+# 9.9%, but t-hold is Lenovo's largest holder and t-state t-hold's: the
+# chain of largest holders ends in a state body, directed (review)
+t516 24.75
+tscan 2024-06-01
+same "t516 chain" "$(findings "$out/t516.xml" pci:0000:3b:00.0)" "review t516/owned card-assembler lenovo"
+xp "$out/t516.xml" "count(//*[local-name()='reasoning'][contains(., 'chain of largest holders ends in t-state, a CN state entity (control government): lenovo <- t-hold 24.75% <- t-state 40%')])" 3
 # a share not recorded on the path: unknown, with the path
 t516 ""
 tscan 2024-06-01
