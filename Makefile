@@ -148,6 +148,8 @@ population-check: hwbom
 bench: hwbom $(BUILD)/resolve_bench
 	build-aux/bench.sh ./hwbom
 	@echo; echo "== 5. the database =="; $(BUILD)/resolve_bench vendor-db $(IEEE_DIR)
+	@echo; echo "== 5b. a synthetic database five times the size (build-aux/synth-db.py) =="
+	@build-aux/synth-db.py 5 vendor-db $(BUILD)/bench-db5 && $(BUILD)/resolve_bench $(BUILD)/bench-db5 $(IEEE_DIR)
 
 $(BUILD)/resolve_bench: tests/bench/resolve_bench.c $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(filter %.c %.o,$^) $(PKG_LIBS)

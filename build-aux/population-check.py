@@ -237,6 +237,8 @@ def main():
     ap.add_argument("--unresolved-top", type=int, default=200)
     a = ap.parse_args()
 
+    if a.pop and not os.path.isfile(a.pop):
+        sys.exit("population-check: %s: no such file (--pop, POP=)" % a.pop)
     hwbom = os.path.abspath(a.hwbom)
     datadir = a.datadir or os.path.join(os.path.dirname(hwbom), "vendor-db")
     ph = load_placeholders(os.path.join(datadir, "data", "placeholders.db"))
