@@ -26,7 +26,7 @@ IEEE_DIR ?= /usr/share/ieee-data
 BUILD    ?= build
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-PKGS     := libpci libusb-1.0 libxml-2.0 libarchive
+PKGS     := libpci libusb-1.0 libxml-2.0 libarchive json-c
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wformat=2 -Wvla -Wpointer-arith -Wundef -Wno-format-nonliteral
 ifeq ($(CI),true)
@@ -47,6 +47,7 @@ ALL_CFLAGS = -std=gnu11 -pthread $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP \
 # Everything but the command line: the unit tests link it too.
 LIB_SRC  := output/alloc.c output/err.c output/sanitize.c output/bom.c output/roles.c \
             output/cyclonedx.c output/bom_read.c output/bom_diff.c output/purchase.c output/text.c \
+            output/foreign_map.c output/bom_foreign.c \
             vendor-db/recfile.c vendor-db/db.c vendor-db/names.c vendor-db/holding.c \
             vendor-db/stateown.c vendor-db/match.c \
             probes/probe.c \
@@ -60,6 +61,9 @@ LIB_SRC  := output/alloc.c output/err.c output/sanitize.c output/bom.c output/ro
             probes/display/display.c probes/display/edid.c probes/storage/storage.c \
             probes/net/net.c probes/net/oui.c probes/net/oui_index.c probes/memory/spd.c probes/memory/jep106.c \
             probes/tpm/tpm.c probes/tpm/tpm_vendor.c \
+            probes/import/inventory.c probes/import/json_util.c probes/import/lshw_tree.c \
+            probes/import/lshw_text.c probes/import/lshw_xml.c probes/import/lshw_json.c \
+            probes/import/lshw_build.c probes/import/hwinfo_text.c probes/import/glpi.c \
             scanner/policy.c scanner/waiver.c scanner/resolve.c scanner/judge.c scanner/outfile.c \
             scanner/snapshot.c scanner/archive.c
 MAIN_SRC := scanner/main.c scanner/scan.c scanner/judging.c scanner/check.c scanner/diffcmd.c \
@@ -68,7 +72,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(MAIN_SRC:%.c=$(BUILD)/%.o)
 
 UNIT     := sanitize bom recfile db policy cyclonedx pci_check names usb_desc lsusb_text smbios dmi_table match jep106 largest \
-            dmidecode_text cpu_info edid tpm_vendor oui waiver holding lspci_text bom_diff
+            dmidecode_text cpu_info edid tpm_vendor oui waiver holding lspci_text bom_diff inventory foreign_map
 UNIT_BIN := $(UNIT:%=$(BUILD)/tests/test_%)
 SCHEMA   := tests/schema/bom-1.6.SNAPSHOT.xsd
 
@@ -156,7 +160,7 @@ $(BUILD)/resolve_bench: tests/bench/resolve_bench.c $(LIB_OBJ)
 
 # libFuzzer targets (clang): FUZZ_SECONDS each, seeded with the fixtures.
 FUZZ         := sanitize db pci_dump usb_desc lsusb_text smbios blobs bom_read dmidecode lspci \
-                archive purchase
+                archive purchase lshw hwinfo glpi
 FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS  := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 fuzz: hwbom
@@ -170,8 +174,15 @@ fuzz: hwbom
 	@mkdir -p build/fuzz/corpus/db build/fuzz/corpus/pci_dump build/fuzz/corpus/sanitize \
 		build/fuzz/corpus/usb_desc build/fuzz/corpus/lsusb_text build/fuzz/corpus/smbios \
 		build/fuzz/corpus/blobs build/fuzz/corpus/bom_read build/fuzz/corpus/dmidecode \
-		build/fuzz/corpus/lspci build/fuzz/corpus/archive build/fuzz/corpus/purchase
+		build/fuzz/corpus/lspci build/fuzz/corpus/archive build/fuzz/corpus/purchase \
+		build/fuzz/corpus/lshw build/fuzz/corpus/hwinfo build/fuzz/corpus/glpi
+	@cp tests/fixtures/inventory/vm.lshw.* build/fuzz/corpus/lshw/
+	@cp tests/fixtures/inventory/vm.hwinfo tests/fixtures/inventory/fuzz-regress/*.hwinfo \
+		build/fuzz/corpus/hwinfo/
+	@cp tests/fixtures/inventory/vm.ocs tests/fixtures/inventory/glpi-dir/* build/fuzz/corpus/glpi/
 	@cp tests/e2e/expected/huawei-taishan.out build/fuzz/corpus/bom_read/taishan.xml
+	@cp tests/fixtures/inventory/vendor-hbom.xml tests/fixtures/inventory/vm.cdx-hbom.json \
+		build/fuzz/corpus/bom_read/
 	@cp tests/fixtures/purchase/*.xml build/fuzz/corpus/purchase/
 	@cp vendor-db/data/*.db tests/fixtures/db/data/*.db build/fuzz/corpus/db/
 	@cp tests/fixtures/pci/*.dump build/fuzz/corpus/pci_dump/

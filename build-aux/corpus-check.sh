@@ -11,8 +11,8 @@
 # hex dumps, lsusb, dmidecode text or --dump-bin files, cpuinfo, sysfs
 # trees packed as tar archives (read with --root FILE). Text sources are
 # given with the options `hwbom scan --help` lists (--lspci, --lsusb,
-# --dmidecode, --cpuinfo where this hwbom has them); files no option takes
-# are named as unused.
+# --dmidecode, --cpuinfo, --lshw, --hwinfo where this hwbom has them); files
+# no option takes are named as unused.
 set -u
 
 hwbom=${1:-./hwbom}
@@ -60,7 +60,7 @@ printf '# machine  read=probes that read something  components attributions reso
 for dir in "$corpus"/*/; do
 	m=$(basename "$dir")
 	set --
-	used="" unused="" best_pci="" best_kind=0 usb="" usb_tree="" dmi=""
+	used="" unused="" best_pci="" best_kind=0 usb="" usb_tree="" dmi="" inv=""
 	for f in "$dir"*; do
 		[ -f "$f" ] || continue
 		b=$(basename "$f")
@@ -112,6 +112,17 @@ for dir in "$corpus"/*/; do
 			fi
 			used="$used $b"
 			;;
+		lshw* | hwinfo*)
+			# an inventory of several sources: one a machine; the
+			# probes' own files above win over what it says of them
+			case "$b" in lshw*) opt=--lshw ;; *) opt=--hwinfo ;; esac
+			if has "$opt" && [ -z "$inv" ]; then
+				inv="$opt $f"
+				used="$used $b"
+			else
+				unused="$unused $b"
+			fi
+			;;
 		cpuinfo*)
 			if has --cpuinfo; then
 				set -- "$@" --cpuinfo "$f"
@@ -146,6 +157,8 @@ for dir in "$corpus"/*/; do
 	[ -n "$usb_tree" ] && [ -z "$usb" ] && unused="$unused $(basename "$usb_tree")"
 	# shellcheck disable=SC2086 # "--dmi-dump FILE": two words; corpus names have no blanks
 	[ -n "$dmi" ] && set -- "$@" $dmi
+	# shellcheck disable=SC2086 # "--lshw FILE" likewise
+	[ -n "$inv" ] && set -- "$@" $inv
 	files="(${used# }${unused:+${used:+; }unused:$unused})"
 	if [ $# -eq 0 ]; then
 		printf '%s  nothing hwbom reads %s\n' "$m" "$files"
