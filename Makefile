@@ -6,6 +6,8 @@
 #   make check-asan the tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench      timings (see build-aux/bench.sh)
 #   make corpus-check  scan every machine of ../shared/corpus, one line each (a report)
+#   make population-check DMI=DIR [N=2000 SEED=11 POP=README.md]  the database
+#                   measured on a random sample of real machines (a report)
 #   make fuzz       libFuzzer targets, FUZZ_SECONDS each (clang)
 #   make install    PREFIX=/usr/local DESTDIR=
 #
@@ -47,7 +49,7 @@ LIB_SRC  := output/alloc.c output/err.c output/infile.c output/sanitize.c output
             output/cyclonedx.c output/bom_read.c output/bom_diff.c output/purchase.c output/text.c \
             output/foreign_map.c output/bom_foreign.c \
             vendor-db/recfile.c vendor-db/db.c vendor-db/names.c vendor-db/holding.c \
-            vendor-db/stateown.c \
+            vendor-db/stateown.c vendor-db/match.c \
             probes/probe.c \
             probes/dmi/dmi.c probes/dmi/dmi_build.c probes/dmi/dmi_table.c probes/dmi/dmi_names.c \
             probes/dmi/dmidecode_text.c probes/dmi/smbios.c \
@@ -57,7 +59,7 @@ LIB_SRC  := output/alloc.c output/err.c output/infile.c output/sanitize.c output
             probes/pci/lspci_vmm.c probes/pci/lspci_tree.c \
             probes/usb/usb.c probes/usb/usb_desc.c probes/usb/usb_ids.c probes/usb/lsusb_text.c \
             probes/display/display.c probes/display/edid.c probes/storage/storage.c \
-            probes/net/net.c probes/net/oui.c probes/net/oui_index.c probes/memory/spd.c \
+            probes/net/net.c probes/net/oui.c probes/net/oui_index.c probes/memory/spd.c probes/memory/jep106.c \
             probes/tpm/tpm.c probes/tpm/tpm_vendor.c \
             probes/import/inventory.c probes/import/json_util.c probes/import/lshw_tree.c \
             probes/import/lshw_text.c probes/import/lshw_xml.c probes/import/lshw_json.c \
@@ -69,7 +71,7 @@ MAIN_SRC := scanner/main.c scanner/scan.c scanner/judging.c scanner/check.c scan
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(MAIN_SRC:%.c=$(BUILD)/%.o)
 
-UNIT     := sanitize bom recfile db policy cyclonedx pci_check names usb_desc lsusb_text smbios dmi_table \
+UNIT     := sanitize bom recfile db policy cyclonedx pci_check names usb_desc lsusb_text smbios dmi_table match jep106 largest \
             dmidecode_text cpu_info edid tpm_vendor oui waiver holding lspci_text bom_diff inventory foreign_map
 UNIT_BIN := $(UNIT:%=$(BUILD)/tests/test_%)
 SCHEMA   := tests/schema/bom-1.6.SNAPSHOT.xsd
@@ -136,9 +138,22 @@ CORPUS ?= ../shared/corpus
 corpus-check: hwbom
 	@build-aux/corpus-check.sh ./hwbom $(CORPUS)
 
+# The database on a random sample of real machines' dmidecode text (a
+# folder or a git repository of files, e.g. the linuxhw/DMI collection) and,
+# with POP=, on a PCI device population (linuxhw/DevicePopulation's
+# README.md): a report, not part of test (build-aux/population-check.py).
+N    ?= 2000
+SEED ?= 11
+population-check: hwbom
+	@test -n "$(DMI)" || { echo "make population-check DMI=DIR [N=2000 SEED=11 POP=README.md]"; exit 2; }
+	@build-aux/population-check.py --hwbom ./hwbom --dmi "$(DMI)" --n $(N) --seed $(SEED) \
+		$(if $(POP),--pop "$(POP)") $(if $(UNRESOLVED),--unresolved-out "$(UNRESOLVED)")
+
 bench: hwbom $(BUILD)/resolve_bench
 	build-aux/bench.sh ./hwbom
 	@echo; echo "== 5. the database =="; $(BUILD)/resolve_bench vendor-db $(IEEE_DIR)
+	@echo; echo "== 5b. a synthetic database five times the size (build-aux/synth-db.py) =="
+	@build-aux/synth-db.py 5 vendor-db $(BUILD)/bench-db5 && $(BUILD)/resolve_bench $(BUILD)/bench-db5 $(IEEE_DIR)
 
 $(BUILD)/resolve_bench: tests/bench/resolve_bench.c $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(filter %.c %.o,$^) $(PKG_LIBS)
@@ -203,7 +218,8 @@ uninstall:
 clean:
 	rm -rf build hwbom hwbom.xml
 
-.PHONY: all deps deps-test run schema test check-asan bench corpus-check fuzz install uninstall clean FORCE
+.PHONY: all deps deps-test run schema test check-asan bench corpus-check population-check fuzz \
+	install uninstall clean FORCE
 .SECONDARY:
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

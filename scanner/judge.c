@@ -8,6 +8,7 @@
 #include "../output/alloc.h"
 #include "../output/roles.h"
 #include "../vendor-db/stateown.h"
+#include "resolve.h"
 
 static enum verdict worse(enum verdict a, enum verdict b)
 {
@@ -193,6 +194,14 @@ static int state_test(const struct db *db, const struct db_entity *x,
 				    res.entity == x ? "" : res.entity->id, res.entry->list,
 				    res.entry->from, r->country, res.entry->fact.src, r->cite);
 		break;
+	case STATE_LARGEST:
+		paths = db_state_chain_text(db, x, &res.chain, as_of);
+		*reason = xasprintf("%s's chain of largest holders ends in %s, a %s state entity "
+				    "(control %s): %s [%s] (%s)",
+				    x->id, res.entity->id, r->country, res.entity->control, paths,
+				    res.entity->fact.src, r->cite);
+		free(paths);
+		break;
 	case STATE_UNKNOWN:
 		rc = -1;
 		if (res.entity) {
@@ -218,11 +227,23 @@ static int state_test(const struct db *db, const struct db_entity *x,
 	return rc;
 }
 
+/* test=headquartered: whether x's headquarters are in the rule's country. */
+static int headquartered_test(const struct db_entity *x, const struct policy_rule *r,
+			      char **reason)
+{
+	if (strcmp(x->country, r->country))
+		return 0;
+	*reason = xasprintf("%s is headquartered in %s [%s] (%s)", x->id, x->country, x->fact.src,
+			    r->cite);
+	return 1;
+}
+
 static int evaluate(const struct db *db, const struct db_entity *x,
 		    const struct policy_rule *r, const char *as_of, char **reason)
 {
 	*reason = NULL;
-	return r->test == TEST_STATE ? state_test(db, x, r, as_of, reason)
+	return r->test == TEST_STATE  ? state_test(db, x, r, as_of, reason)
+	       : r->test == TEST_HQ ? headquartered_test(x, r, reason)
 				     : list_test(db, x, r, as_of, reason);
 }
 
@@ -292,9 +313,13 @@ static void judge_attr(struct bom_component *c, const struct bom_attr *a, const 
 		/* a rule needs this entity and the database cannot name it */
 		if (!c->unknown_reason) {
 			/* key "none": no identifier was read at all (resolve.c) */
+			/* a placeholder or an empty JEDEC id names nobody: it is
+			 * no gap of the database (resolve.h) */
 			reason = a->key && !strcmp(a->key, "none")
 					 ? xasprintf("%s not known: %s", a->role,
 						     a->name ? a->name : "nothing read")
+				 : a->name && resolve_names_nobody(a->name)
+					 ? xasprintf("%s not known: %s is %s", a->role, a->key, a->name)
 					 : xasprintf("%s %s (%s) is not in the origin database", a->role,
 						     a->key, a->name ? a->name : "no name");
 			bom_set(&c->unknown_reason, reason);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../output/alloc.h"
 #include "holding.h"
@@ -26,15 +27,23 @@ struct db {
 	struct db_ident *idents;
 	size_t nidents, capidents;
 
+	struct db_placeholder *placeholders;
+	size_t nplaceholders, capplaceholders;
+	struct db_model *models;
+	size_t nmodels, capmodels;
+
 	char **files; /* names records point into */
 	size_t nfiles, capfiles;
 
+	/* legal names and aliases, by each form of key (enum db_key_form) */
 	struct name_ix {
-		char *key;          /* name_key() of a name or alias */
+		char *key;          /* the key of a name or alias */
 		const char *entity; /* NULL when two entities share the key */
 		const char *src;    /* sources of the record that gave the name */
-	} *names;
-	size_t nnames, capnames;
+	} *names[DB_KEY_FORMS];
+	size_t nnames[DB_KEY_FORMS], capnames[DB_KEY_FORMS];
+	/* ownership edges by child, for the cycle check and name ties */
+	const struct db_owner **up;
 
 	uint64_t hash;
 	char fingerprint[17];
@@ -102,13 +111,25 @@ void db_free(struct db *db)
 	}
 	for (size_t i = 0; i < db->nidents; i++)
 		ident_free(&db->idents[i]);
+	for (size_t i = 0; i < db->nplaceholders; i++) {
+		struct db_placeholder *p = &db->placeholders[i];
+		free(p->name), free(p->key), fact_free(&p->fact);
+	}
+	for (size_t i = 0; i < db->nmodels; i++) {
+		struct db_model *m = &db->models[i];
+		free(m->prefix), free(m->entity), fact_free(&m->fact);
+	}
 	for (size_t i = 0; i < db->nfiles; i++)
 		free(db->files[i]);
-	for (size_t i = 0; i < db->nnames; i++)
-		free(db->names[i].key);
-	free(db->names);
+	for (int f = 0; f < DB_KEY_FORMS; f++) {
+		for (size_t i = 0; i < db->nnames[f]; i++)
+			free(db->names[f][i].key);
+		free(db->names[f]);
+	}
+	free(db->up);
 	free(db->sources), free(db->entities), free(db->lists), free(db->aliases);
 	free(db->owners), free(db->idents), free(db->files);
+	free(db->placeholders), free(db->models);
 	free(db);
 }
 
@@ -366,6 +387,56 @@ static int rec_id(struct db *db, const struct rec *r, struct hw_err *e)
 	return 0;
 }
 
+static char *form_key(const char *name, enum db_key_form f);
+
+/* placeholder "STRING": a string firmware leaves where a maker's name
+ * belongs; matched by its key, which must have letters or digits. */
+static int rec_placeholder(struct db *db, const struct rec *r, struct hw_err *e)
+{
+	static const char *const keys[] = {"src", "note", "verified", NULL};
+	struct db_placeholder p = {0};
+
+	if (rec_check(r, e, 1, 1, keys) < 0)
+		return -1;
+	p.key = form_key(r->args[0], DB_KEY_COMPACT);
+	if (!*p.key) {
+		free(p.key);
+		return rec_fail(r, e, "placeholder \"%s\" has no letter or digit (such strings "
+				      "are placeholders anyway)",
+				r->args[0]);
+	}
+	if (take_fact(r, e, 1, &p.fact) < 0) {
+		free(p.key);
+		return -1;
+	}
+	p.name = xstrdup(r->args[0]);
+	GROW(db->placeholders, db->capplaceholders, db->nplaceholders);
+	db->placeholders[db->nplaceholders++] = p;
+	return 0;
+}
+
+/* model "PREFIX" ENTITY: a disk's model string that starts with PREFIX
+ * (ASCII case ignored) names ENTITY. */
+static int rec_model(struct db *db, const struct rec *r, struct hw_err *e)
+{
+	static const char *const keys[] = {"src", "note", "verified", NULL};
+	struct db_model m = {0};
+	size_t n = strlen(r->args[0]);
+
+	if (rec_check(r, e, 2, 2, keys) < 0 || ident_arg(r, e, 1, "entity") < 0)
+		return -1;
+	if (n < 2 || n > 63 || r->args[0][0] == ' ')
+		return rec_fail(r, e, "model prefix \"%s\": 2 to 63 bytes, not starting with a blank",
+				r->args[0]);
+	if (take_fact(r, e, 1, &m.fact) < 0)
+		return -1;
+	m.prefix = xstrdup(r->args[0]);
+	m.entity = xstrdup(r->args[1]);
+	GROW(db->models, db->capmodels, db->nmodels);
+	db->models[db->nmodels++] = m;
+	return 0;
+}
+
 static int on_record(void *user, const struct rec *r, struct hw_err *e)
 {
 	static const struct {
@@ -374,12 +445,15 @@ static int on_record(void *user, const struct rec *r, struct hw_err *e)
 	} verbs[] = {
 		{"source", rec_source}, {"entity", rec_entity}, {"alias", rec_alias},
 		{"list", rec_list},     {"owner", rec_owner},   {"id", rec_id},
+		{"placeholder", rec_placeholder}, {"model", rec_model},
 	};
 
 	for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
 		if (!strcmp(r->verb, verbs[i].verb))
 			return verbs[i].fn(user, r, e);
-	return rec_fail(r, e, "unknown record '%s' (source, entity, alias, list, owner or id)",
+	return rec_fail(r, e,
+			"unknown record '%s' (source, entity, alias, list, owner, id, placeholder "
+			"or model)",
 			r->verb);
 }
 
@@ -409,9 +483,13 @@ int db_load_file(struct db *db, const char *path, struct hw_err *e)
 int db_load_overlay(struct db *db, const char *path, struct hw_err *e)
 {
 	size_t ns = db->nsources, ne = db->nentities, ni = db->nidents, nl = db->nlists;
-	size_t no = db->nowners, na = db->naliases;
+	size_t no = db->nowners, na = db->naliases, np = db->nplaceholders, nm = db->nmodels;
 	int rc = db_load_file(db, path, e);
 
+	for (size_t i = np; i < db->nplaceholders; i++)
+		db->placeholders[i].fact.overlay = 1;
+	for (size_t i = nm; i < db->nmodels; i++)
+		db->models[i].fact.overlay = 1;
 	for (size_t i = ns; i < db->nsources; i++)
 		db->sources[i].fact.overlay = 1;
 	for (size_t i = ne; i < db->nentities; i++)
@@ -584,33 +662,79 @@ static int check_sources(const struct db *db, struct hw_err *e)
 	return 0;
 }
 
+static int up_cmp(const void *a, const void *b)
+{
+	return strcmp((*(const struct db_owner *const *)a)->child,
+		      (*(const struct db_owner *const *)b)->child);
+}
+
+/* The edges whose child is id, from the index by child: the first, and
+ * *n their count. */
+static const struct db_owner *const *edges_up(const struct db *db, const char *id, size_t *n)
+{
+	size_t lo = 0, hi = db->nowners, end;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (strcmp(db->up[mid]->child, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo; end < db->nowners && !strcmp(db->up[end]->child, id); end++)
+		;
+	*n = end - lo;
+	return db->up + lo;
+}
+
 /* Walk up every parent edge, whatever its dates: meeting start again is a
  * cycle. */
 static int reaches(const struct db *db, const char *from, const char *target, int depth)
 {
+	size_t n;
+	const struct db_owner *const *o;
+
 	if (depth > MAX_CHAIN)
 		return 1;
-	for (size_t i = 0; i < db->nowners; i++)
-		if (!strcmp(db->owners[i].child, from) &&
-		    (!strcmp(db->owners[i].parent, target) ||
-		     reaches(db, db->owners[i].parent, target, depth + 1)))
+	o = edges_up(db, from, &n);
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(o[i]->parent, target) || reaches(db, o[i]->parent, target, depth + 1))
 			return 1;
 	return 0;
 }
 
-static void add_name(struct db *db, const char *name, const char *entity, const char *src)
+/* The key of a name in one form: name_key(); the same without its blanks
+ * ("Great Wall" and "GreatWall" meet); or its first word. */
+static char *form_key(const char *name, enum db_key_form f)
 {
-	char *key = name_key(name);
+	char *key = name_key(name), *o = key;
+
+	if (f == DB_KEY_COMPACT) {
+		for (const char *p = key; *p; p++)
+			if (*p != ' ')
+				*o++ = *p;
+		*o = '\0';
+	} else if (f == DB_KEY_FIRST) {
+		key[strcspn(key, " ")] = '\0';
+	}
+	return key;
+}
+
+static void add_name(struct db *db, enum db_key_form f, const char *name, const char *entity,
+		     const char *src)
+{
+	char *key = form_key(name, f);
 
 	if (!*key) {
 		free(key);
 		return;
 	}
-	GROW(db->names, db->capnames, db->nnames);
-	db->names[db->nnames].key = key;
-	db->names[db->nnames].entity = entity;
-	db->names[db->nnames].src = src;
-	db->nnames++;
+	GROW(db->names[f], db->capnames[f], db->nnames[f]);
+	db->names[f][db->nnames[f]].key = key;
+	db->names[f][db->nnames[f]].entity = entity;
+	db->names[f][db->nnames[f]].src = src;
+	db->nnames[f]++;
 }
 
 static int name_cmp(const void *a, const void *b)
@@ -624,61 +748,139 @@ static int name_cmp(const void *a, const void *b)
 /* Legal names and aliases by match key. A key two entities share names the
  * one the other owns (a device saying "Huawei" means the operating company,
  * not its holding), and neither when they are not so related. */
-static void index_names(struct db *db)
+static void index_names(struct db *db, enum db_key_form f)
 {
 	size_t o = 0;
+	struct name_ix *names;
 
 	for (size_t i = 0; i < db->nentities; i++)
-		add_name(db, db->entities[i].name, db->entities[i].id, db->entities[i].fact.src);
+		add_name(db, f, db->entities[i].name, db->entities[i].id, db->entities[i].fact.src);
 	for (size_t i = 0; i < db->naliases; i++)
-		add_name(db, db->aliases[i].name, db_entity(db, db->aliases[i].entity)->id,
+		add_name(db, f, db->aliases[i].name, db_entity(db, db->aliases[i].entity)->id,
 			 db->aliases[i].fact.src);
-	if (db->nnames > 1)
-		qsort(db->names, db->nnames, sizeof *db->names, name_cmp);
-	for (size_t i = 0; i < db->nnames; i++) {
-		if (o && !strcmp(db->names[o - 1].key, db->names[i].key)) {
-			struct name_ix *kept = &db->names[o - 1];
-			const char *other = db->names[i].entity;
+	names = db->names[f];
+	if (db->nnames[f] > 1)
+		qsort(names, db->nnames[f], sizeof *names, name_cmp);
+	for (size_t i = 0; i < db->nnames[f]; i++) {
+		if (o && !strcmp(names[o - 1].key, names[i].key)) {
+			struct name_ix *kept = &names[o - 1];
+			const char *other = names[i].entity;
 
 			if (kept->entity && strcmp(kept->entity, other)) {
 				if (reaches(db, other, kept->entity, 0)) {
 					kept->entity = other; /* other is owned by kept */
-					kept->src = db->names[i].src;
+					kept->src = names[i].src;
 				}
 				else if (!reaches(db, kept->entity, other, 0))
 					kept->entity = NULL;
 			}
-			free(db->names[i].key);
+			free(names[i].key);
 			continue;
 		}
-		db->names[o++] = db->names[i];
+		names[o++] = names[i];
 	}
-	db->nnames = o;
+	db->nnames[f] = o;
 }
 
-const struct db_entity *db_lookup_name(const struct db *db, const char *name, const char **src)
+const struct db_entity *db_lookup_key(const struct db *db, enum db_key_form f, const char *key,
+				      const char **src, int *shared)
 {
-	char *key = name_key(name);
-	size_t lo = 0, hi = db->nnames;
-	const struct db_entity *x = NULL;
+	size_t lo = 0, hi = db->nnames[f];
+	const struct name_ix *names = db->names[f];
 
+	if (shared)
+		*shared = 0;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		int r = strcmp(key, db->names[mid].key);
+		int r = strcmp(key, names[mid].key);
 
 		if (!r) {
-			x = db->names[mid].entity ? db_entity(db, db->names[mid].entity) : NULL;
+			const struct db_entity *x = names[mid].entity ? db_entity(db, names[mid].entity)
+								      : NULL;
+
 			if (x && src)
-				*src = db->names[mid].src;
-			break;
+				*src = names[mid].src;
+			if (!x && shared)
+				*shared = 1;
+			return x;
 		}
 		if (r < 0)
 			hi = mid;
 		else
 			lo = mid + 1;
 	}
+	return NULL;
+}
+
+const struct db_entity *db_lookup_name(const struct db *db, const char *name, const char **src)
+{
+	char *key = name_key(name);
+	const struct db_entity *x = db_lookup_key(db, DB_KEY_NAME, key, src, NULL);
+
 	free(key);
 	return x;
+}
+
+static int placeholder_cmp(const void *a, const void *b)
+{
+	const struct db_placeholder *x = a, *y = b;
+	int r = strcmp(x->key, y->key);
+
+	return r ? r : fact_order(&x->fact, &y->fact);
+}
+
+const struct db_placeholder *db_placeholder(const struct db *db, const char *name)
+{
+	char *key = form_key(name, DB_KEY_COMPACT);
+	size_t lo = 0, hi = db->nplaceholders;
+	const struct db_placeholder *hit = NULL;
+	static const struct db_placeholder blank = {.name = "", .key = ""};
+
+	if (!*key)
+		hit = &blank;
+	while (!hit && lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int r = strcmp(key, db->placeholders[mid].key);
+
+		if (!r)
+			hit = &db->placeholders[mid];
+		else if (r < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	free(key);
+	return hit;
+}
+
+const struct db_model *db_model(const struct db *db, const char *model)
+{
+	const struct db_model *best = NULL;
+	size_t bestlen = 0;
+
+	/* a few hundred prefixes, one disk at a time: a scan suffices */
+	for (size_t i = 0; i < db->nmodels; i++) {
+		size_t n = strlen(db->models[i].prefix);
+
+		/* the longest; of two the same, a user's overlay */
+		if ((n > bestlen || (best && n == bestlen && db->models[i].fact.overlay &&
+				     !best->fact.overlay)) &&
+		    !strncasecmp(model, db->models[i].prefix, n))
+			best = &db->models[i], bestlen = n;
+	}
+	return best;
+}
+
+const struct db_placeholder *db_placeholders(const struct db *db, size_t *n)
+{
+	*n = db->nplaceholders;
+	return db->placeholders;
+}
+
+const struct db_model *db_models(const struct db *db, size_t *n)
+{
+	*n = db->nmodels;
+	return db->models;
 }
 
 /* Two records with the same id: when one is an overlay's and the other
@@ -738,6 +940,34 @@ int db_finish(struct db *db, struct hw_err *e)
 				       b->key, a->fact.file, a->fact.line);
 	}
 	COMPACT(db->idents, db->nidents, ident_free);
+	if (db->nplaceholders > 1)
+		qsort(db->placeholders, db->nplaceholders, sizeof *db->placeholders, placeholder_cmp);
+	for (size_t i = 1; i < db->nplaceholders; i++) {
+		struct db_placeholder *a = &db->placeholders[i - 1], *b = &db->placeholders[i];
+
+		if (!strcmp(a->key, b->key) && !overrides(&a->fact, &b->fact))
+			return hw_fail(e, "%s:%u: placeholder \"%s\" is already listed at %s:%u (as \"%s\")",
+				       b->fact.file, b->fact.line, b->name, a->fact.file, a->fact.line,
+				       a->name);
+	}
+	for (size_t i = 0; i < db->nplaceholders; i++)
+		if (check_fact(db, &db->placeholders[i].fact, e) < 0)
+			return -1;
+	for (size_t i = 0; i < db->nmodels; i++) {
+		const struct db_model *m = &db->models[i];
+
+		if (check_fact(db, &m->fact, e) < 0)
+			return -1;
+		if (!db_entity(db, m->entity))
+			return hw_fail(e, "%s:%u: model \"%s\" names unknown entity '%s'", m->fact.file,
+				       m->fact.line, m->prefix, m->entity);
+		for (size_t j = 0; j < i; j++)
+			if (!strcasecmp(db->models[j].prefix, m->prefix) &&
+			    db->models[j].fact.overlay == m->fact.overlay)
+				return hw_fail(e, "%s:%u: model \"%s\" is already listed at %s:%u",
+					       m->fact.file, m->fact.line, m->prefix,
+					       db->models[j].fact.file, db->models[j].fact.line);
+	}
 	if (check_sources(db, e) < 0)
 		return -1;
 	for (size_t i = 0; i < db->nidents; i++)
@@ -755,6 +985,11 @@ int db_finish(struct db *db, struct hw_err *e)
 			return hw_fail(e, "%s:%u: alias \"%s\" names unknown entity '%s'",
 				       db->aliases[i].fact.file, db->aliases[i].fact.line, db->aliases[i].name,
 				       db->aliases[i].entity);
+	db->up = xmalloc((db->nowners ? db->nowners : 1) * sizeof *db->up);
+	for (size_t i = 0; i < db->nowners; i++)
+		db->up[i] = &db->owners[i];
+	if (db->nowners > 1)
+		qsort(db->up, db->nowners, sizeof *db->up, up_cmp);
 	/* a loop is blamed on an overlay edge in it before a shipped one, since
 	 * that is the line the user can fix */
 	for (size_t n = 0; n < 2 * db->nowners; n++) {
@@ -773,7 +1008,11 @@ int db_finish(struct db *db, struct hw_err *e)
 	}
 	if (db->nowners > 1)
 		qsort(db->owners, db->nowners, sizeof *db->owners, owner_cmp);
-	index_names(db);
+	/* the index by child points into the edges, now sorted by child too */
+	for (size_t i = 0; i < db->nowners; i++)
+		db->up[i] = &db->owners[i];
+	for (int f = 0; f < DB_KEY_FORMS; f++)
+		index_names(db, (enum db_key_form)f);
 	snprintf(db->fingerprint, sizeof db->fingerprint, "%016llx", (unsigned long long)db->hash);
 	db->finished = 1;
 	return 0;

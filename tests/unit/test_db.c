@@ -187,7 +187,7 @@ static void test_malformed_files(void **state)
 	BAD("entity b name=B country=US control=public src=s\nentity c name=C country=US control=public src=s\n"
 	    "owner a b src=s\nowner b c src=s\nowner c a src=s\n",
 	    "F:5: ownership cycle: b already owns a, directly or not");
-	BAD("frobnicate x\n", "F:3: unknown record 'frobnicate' (source, entity, alias, list, owner or id)");
+	BAD("frobnicate x\n", "F:3: unknown record 'frobnicate' (source, entity, alias, list, owner, id, placeholder or model)");
 	BAD("source s date=2020-01-01 title=T\n", "F:3: source 's' is already defined at F:1");
 #undef BAD
 }
