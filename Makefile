@@ -129,7 +129,7 @@ check-asan: deps-test
 
 # A report on other people's captures where they are (not part of test).
 CORPUS ?= ../shared/corpus
-corpus-check: hwbom
+corpus-check: hwbom $(SCHEMA)
 	@build-aux/corpus-check.sh ./hwbom $(CORPUS)
 
 bench: hwbom $(BUILD)/resolve_bench

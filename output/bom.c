@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/hash.h>
+
 #include "alloc.h"
 #include "roles.h"
 #include "sanitize.h"
@@ -79,6 +81,7 @@ static void component_free(struct bom_component *c)
 	free(c->findings);
 	free(c->kind);
 	free(c->location);
+	free(c->ref);
 	free(c->name);
 	free(c->description);
 	free(c->firmware);
@@ -263,13 +266,82 @@ const char *bom_get_cprop(const struct bom_component *c, const char *name)
 	return NULL;
 }
 
-char *bom_ref(const struct bom_component *c)
+static char *base_ref(const struct bom_component *c)
 {
 	size_t n = strlen(c->kind);
 
 	if (!strncmp(c->location, c->kind, n) && c->location[n] == ':')
 		return xstrdup(c->location);
 	return xasprintf("%s:%s", c->kind, c->location);
+}
+
+char *bom_ref(const struct bom_component *c)
+{
+	return c->ref ? xstrdup(c->ref) : base_ref(c);
+}
+
+/* The refs taken so far: libxml2's hash table, used as a set. */
+struct bom_refs {
+	xmlHashTablePtr taken;
+};
+
+struct bom_refs *bom_refs_new(void)
+{
+	struct bom_refs *r = xcalloc(1, sizeof *r);
+
+	r->taken = xmlHashCreate(64);
+	if (!r->taken)
+		xalloc_die();
+	return r;
+}
+
+static int take(struct bom_refs *r, const char *ref)
+{
+	int rc = xmlHashAddEntry(r->taken, (const xmlChar *)ref, r);
+
+	if (rc < 0 && !xmlHashLookup(r->taken, (const xmlChar *)ref))
+		xalloc_die(); /* not a repeat: the table could not grow */
+	return rc == 0;
+}
+
+char *bom_refs_take(struct bom_refs *r, const struct bom_component *c)
+{
+	char *base = base_ref(c), *ref;
+
+	if (take(r, base))
+		return base;
+	/* a repeat: n runs at most to the number of refs taken + 2 */
+	for (unsigned long n = 2;; n++) {
+		ref = xasprintf("%s#%lu", base, n);
+		if (take(r, ref))
+			break;
+		free(ref);
+	}
+	free(base);
+	return ref;
+}
+
+void bom_refs_free(struct bom_refs *r)
+{
+	if (!r)
+		return;
+	xmlHashFree(r->taken, NULL);
+	free(r);
+}
+
+void bom_unique_refs(struct bom *b)
+{
+	struct bom_refs *r = bom_refs_new();
+
+	for (size_t i = 0; i < b->ncomponents; i++) {
+		struct bom_component *c = b->components[i];
+
+		free(c->ref);
+		c->ref = NULL;
+		if (c->kind && c->location)
+			c->ref = bom_refs_take(r, c);
+	}
+	bom_refs_free(r);
 }
 
 /* Insertion sort by kind: stable, and components arrive nearly grouped. */

@@ -61,6 +61,7 @@ struct rd {
 
 	struct bom_component *c; /* the component being read */
 	char *ref;               /* its bom-ref, once known */
+	struct bom_refs *refs;   /* the bom-refs taken so far (bom_refs_take()) */
 	int c_line;              /* the line it starts on */
 	int ours;                /* a tools component named hwbom was seen */
 	int seen_root;
@@ -208,7 +209,7 @@ static int component_prop(struct rd *d, const char *name, const char *value)
 			return fail(d, name[6] == 'k' ? "a second hwbom:kind" : "a second hwbom:location");
 		bom_set(field, value);
 		if (c->kind && c->location && !d->ref)
-			d->ref = bom_ref(c);
+			d->ref = bom_refs_take(d->refs, c);
 	} else if (!strncmp(name, "hwbom:id:", 9)) {
 		const char *ns = name + 9, *colon = strchr(ns, ':');
 
@@ -361,6 +362,11 @@ static void start_el(void *ctx, const xmlChar *local, const xmlChar *prefix, con
 	}
 	d->stack[d->depth] = el_of(name);
 	if (at(d, 3, E_BOM, E_COMPONENTS, E_COMPONENT)) {
+		if (d->b->ncomponents >= BOM_READ_MAX_COMPONENTS) {
+			fail(d, "more than " BOM_READ_MAX_STR " components: not a BOM of one machine "
+				"(hwbom reads at most " BOM_READ_MAX_STR ")");
+			return;
+		}
 		d->c = bom_add_component(d->b, "", "");
 		bom_set(&d->c->kind, NULL);
 		bom_set(&d->c->location, NULL);
@@ -529,8 +535,12 @@ static int read_bom(const char *path, struct bom *b, struct bom_saved *saved, in
 		close(fd);
 		return hw_fail(e, "%s: an empty file, not a BOM", path);
 	}
+	d.refs = bom_refs_new();
 	rc = parse(&d, fd);
 	close(fd);
+	bom_refs_free(d.refs);
+	if (!rc)
+		bom_unique_refs(b); /* the same refs as the reader's, in the same order */
 	free(d.ref);
 	free(d.text);
 	free(d.prop);

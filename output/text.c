@@ -96,8 +96,9 @@ static void summary(const struct bom *b, FILE *f)
 	fputc('\n', f);
 }
 
-int text_write(const struct bom *b, FILE *f, struct hw_err *e)
+int text_write(struct bom *b, FILE *f, struct hw_err *e)
 {
+	bom_unique_refs(b);
 	summary(b, f);
 	fprintf(f, "%-*s %-*s %-*s %-*s %-*s %s\n", W_LOC, "LOCATION", W_NAME, "NAME", W_ORG,
 		"VENDOR", W_ORG, "ASSEMBLER/BRAND", W_CC, "CC", "VERDICT");

@@ -209,7 +209,7 @@ static int same_content(const char *path, const char *buf, size_t n)
 }
 
 /* b as CycloneDX, in memory: *buf (free()), *n bytes. */
-static int render(const struct bom *b, const struct cdx_opts *co, const char *path, char **buf,
+static int render(struct bom *b, const struct cdx_opts *co, const char *path, char **buf,
 		  size_t *n, struct hw_err *e)
 {
 	FILE *mem = open_memstream(buf, n);
@@ -231,7 +231,7 @@ static int render(const struct bom *b, const struct cdx_opts *co, const char *pa
  * saved BOM's serial number; if it is not byte for byte the saved one, its
  * version goes up by one (CycloneDX: a modified BOM counts up); if it is,
  * --in-place leaves the file alone (a fleet's BOMs mostly do not change). */
-static int write_new(const struct check_opts *o, const char *path, const struct bom *b,
+static int write_new(const struct check_opts *o, const char *path, struct bom *b,
 		     const struct bom_saved *old, struct hw_err *e)
 {
 	struct cdx_opts co = {.tool_version = HWBOM_VERSION, .serial = old->serial,
