@@ -10,7 +10,6 @@
 #include "names.h"
 #include "recfile.h"
 
-#define MAX_CHAIN 64 /* longest chain of control we follow */
 
 struct db {
 	struct db_source *sources;
@@ -584,18 +583,117 @@ static int check_sources(const struct db *db, struct hw_err *e)
 	return 0;
 }
 
-/* Walk up every parent edge, whatever its dates: meeting start again is a
- * cycle. */
-static int reaches(const struct db *db, const char *from, const char *target, int depth)
+/* The edge of a cycle to blame: an overlay's before a shipped one (that is
+ * the line the user can fix), then the first read. */
+static int blame_before(const struct db_owner *a, const struct db_owner *b)
 {
-	if (depth > MAX_CHAIN)
-		return 1;
-	for (size_t i = 0; i < db->nowners; i++)
-		if (!strcmp(db->owners[i].child, from) &&
-		    (!strcmp(db->owners[i].parent, target) ||
-		     reaches(db, db->owners[i].parent, target, depth + 1)))
-			return 1;
-	return 0;
+	int r;
+
+	if (a->fact.overlay != b->fact.overlay)
+		return a->fact.overlay;
+	r = strcmp(a->fact.file, b->fact.file);
+	return r ? r < 0 : a->fact.line < b->fact.line;
+}
+
+/* Refuse ownership cycles and chains longer than DB_MAX_CHAIN, over every
+ * edge whatever its dates: one depth-first walk up from each entity with the
+ * usual three colours (white not seen, grey on the path being walked, black
+ * done), so each entity and edge is seen once: linear, however the graph is
+ * shaped. The edges are sorted by child already; the walk keeps its own
+ * stack, so a long chain cannot overflow the C one. */
+static int check_owner_graph(struct db *db, struct hw_err *e)
+{
+	enum { WHITE, GREY, BLACK };
+	struct frame {
+		size_t x;                 /* the entity */
+		const struct db_owner *o; /* its next edge to look at */
+		const struct db_owner *in; /* the edge it was reached by, or NULL */
+	};
+	size_t n = db->nentities, top = 0;
+	const struct db_owner *end = db->owners + db->nowners;
+	char *colour = xcalloc(n, 1);
+	size_t *height = xcalloc(n, sizeof *height); /* edges in the longest chain above */
+	struct frame *st = xcalloc(n, sizeof *st);
+	int rc = 0;
+
+	for (size_t root = 0; root < n && !rc; root++) {
+		if (colour[root] != WHITE)
+			continue;
+		colour[root] = GREY;
+		st[top++] = (struct frame){root, first_edge(db, db->entities[root].id), NULL};
+		while (top && !rc) {
+			struct frame *f = &st[top - 1];
+			const char *child = db->entities[f->x].id;
+			const struct db_owner *o = f->o;
+			size_t p;
+
+			if (!o || o >= end || strcmp(o->child, child)) {
+				/* every owner seen: done */
+				colour[f->x] = BLACK;
+				top--;
+				if (top && height[f->x] + 1 > height[st[top - 1].x])
+					height[st[top - 1].x] = height[f->x] + 1;
+				continue;
+			}
+			f->o = o + 1;
+			p = (size_t)(db_entity(db, o->parent) - db->entities);
+			if (colour[p] == GREY) {
+				/* back on the path: the edges from p's frame up are a cycle */
+				const struct db_owner *bad = o;
+
+				for (size_t k = top; k-- > 0 && st[k].x != p;)
+					if (st[k].in && blame_before(st[k].in, bad))
+						bad = st[k].in;
+				rc = hw_fail(e, "%s:%u: ownership cycle: %s already owns %s, directly or not",
+					     bad->fact.file, bad->fact.line, bad->child, bad->parent);
+			} else if (colour[p] == BLACK) {
+				if (height[p] + 1 > height[f->x])
+					height[f->x] = height[p] + 1;
+			} else {
+				colour[p] = GREY;
+				st[top++] = (struct frame){p, first_edge(db, o->parent), o};
+			}
+			if (!rc && height[f->x] > DB_MAX_CHAIN)
+				rc = hw_fail(e, "%s:%u: a chain of more than %d owners above %s (the most "
+						"the database takes)",
+					     o->fact.file, o->fact.line, DB_MAX_CHAIN, child);
+		}
+	}
+	free(colour), free(height), free(st);
+	return rc;
+}
+
+/* Whether target is above from, over every edge whatever its dates: a walk
+ * that visits each entity once (edges sorted by child). */
+static int reaches(const struct db *db, const char *from, const char *target)
+{
+	size_t n = db->nentities, top = 0;
+	const struct db_owner *end = db->owners + db->nowners;
+	char *seen = xcalloc(n, 1);
+	const char **st = xcalloc(n + 1, sizeof *st);
+	int found = 0;
+
+	st[top++] = from;
+	while (top && !found) {
+		const char *x = st[--top];
+
+		for (const struct db_owner *o = first_edge(db, x); o && o < end && !strcmp(o->child, x);
+		     o++) {
+			const struct db_entity *p = db_entity(db, o->parent);
+			size_t k = (size_t)(p - db->entities);
+
+			if (!strcmp(o->parent, target)) {
+				found = 1;
+				break;
+			}
+			if (!seen[k]) {
+				seen[k] = 1;
+				st[top++] = p->id;
+			}
+		}
+	}
+	free(seen), free(st);
+	return found;
 }
 
 static void add_name(struct db *db, const char *name, const char *entity, const char *src)
@@ -641,11 +739,11 @@ static void index_names(struct db *db)
 			const char *other = db->names[i].entity;
 
 			if (kept->entity && strcmp(kept->entity, other)) {
-				if (reaches(db, other, kept->entity, 0)) {
+				if (reaches(db, other, kept->entity)) {
 					kept->entity = other; /* other is owned by kept */
 					kept->src = db->names[i].src;
 				}
-				else if (!reaches(db, kept->entity, other, 0))
+				else if (!reaches(db, kept->entity, other))
 					kept->entity = NULL;
 			}
 			free(db->names[i].key);
@@ -755,8 +853,8 @@ int db_finish(struct db *db, struct hw_err *e)
 			return hw_fail(e, "%s:%u: alias \"%s\" names unknown entity '%s'",
 				       db->aliases[i].fact.file, db->aliases[i].fact.line, db->aliases[i].name,
 				       db->aliases[i].entity);
-	/* a loop is blamed on an overlay edge in it before a shipped one, since
-	 * that is the line the user can fix */
+	/* an edge is blamed on an overlay before a shipped one, since that is
+	 * the line the user can fix */
 	for (size_t n = 0; n < 2 * db->nowners; n++) {
 		const struct db_owner *o = &db->owners[n % db->nowners];
 
@@ -766,13 +864,11 @@ int db_finish(struct db *db, struct hw_err *e)
 			return hw_fail(e, "%s:%u: owner %s -> %s names unknown entity '%s'", o->fact.file,
 				       o->fact.line, o->parent, o->child,
 				       db_entity(db, o->parent) ? o->child : o->parent);
-		if (reaches(db, o->parent, o->child, 0))
-			return hw_fail(e, "%s:%u: ownership cycle: %s already owns %s, directly or "
-					  "not",
-				       o->fact.file, o->fact.line, o->child, o->parent);
 	}
 	if (db->nowners > 1)
 		qsort(db->owners, db->nowners, sizeof *db->owners, owner_cmp);
+	if (check_owner_graph(db, e) < 0)
+		return -1;
 	index_names(db);
 	snprintf(db->fingerprint, sizeof db->fingerprint, "%016llx", (unsigned long long)db->hash);
 	db->finished = 1;
@@ -820,8 +916,8 @@ const struct db_entity *db_controller(const struct db *db, const struct db_entit
 {
 	const struct db_entity *p;
 
-	/* db_finish() refused cycles; the bound is for safety only */
-	for (int depth = 0; depth < MAX_CHAIN && (p = db_parent(db, x, date)); depth++)
+	/* db_finish() refused cycles and chains longer than this */
+	for (int depth = 0; depth < DB_MAX_CHAIN && (p = db_parent(db, x, date)); depth++)
 		x = p;
 	return x;
 }
@@ -877,7 +973,7 @@ int db_covered(const struct db *db, const struct db_entity *x, const char *list,
 	const struct db_list *l;
 
 	/* nearest first: the entity itself, then its controlling parents */
-	for (int depth = 0; p && depth < MAX_CHAIN; depth++) {
+	for (int depth = 0; p && depth <= DB_MAX_CHAIN; depth++) {
 		if ((l = membership(db, p, list, date))) {
 			*member = p;
 			*entry = l;

@@ -3,7 +3,6 @@
 
 #include <string.h>
 
-#define MAX_CHAIN 64
 
 int db_is_state(const struct db_entity *x, const char *country)
 {
@@ -35,7 +34,7 @@ void db_state_test(const struct db *db, const struct db_entity *x, const char *d
 		r->kind = STATE_SHARE;
 		return;
 	}
-	for (int depth = 0; p && depth < MAX_CHAIN; depth++, p = db_parent(db, p, date)) {
+	for (int depth = 0; p && depth <= DB_MAX_CHAIN; depth++, p = db_parent(db, p, date)) {
 		if (db_is_state(p, t->country)) {
 			r->kind = STATE_CONTROL;
 			r->entity = p;
