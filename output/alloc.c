@@ -6,13 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void oom(void) __attribute__((noreturn));
-
-void xalloc_die(void)
-{
-	oom();
-}
-
 static void oom(void)
 {
 	/* The one place library code writes to stderr: there is no caller left

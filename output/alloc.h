@@ -16,10 +16,6 @@ char *xstrndup(const char *s, size_t n);
 /* printf into a new string. Free with free(). */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Abort as the functions above do: for a library's allocation that failed
- * (libxml2's xmlHashCreate(), ...). */
-void xalloc_die(void) __attribute__((noreturn));
-
 /* Grow *array (of *cap elements of size elem) so that index n fits. */
 void grow_array(void **array, size_t *cap, size_t n, size_t elem);
 #define GROW(arr, cap, n) grow_array((void **)&(arr), &(cap), (n), sizeof *(arr))

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/hash.h>
 
 #include "alloc.h"
 #include "roles.h"
@@ -280,58 +279,46 @@ char *bom_ref(const struct bom_component *c)
 	return c->ref ? xstrdup(c->ref) : base_ref(c);
 }
 
-/* The refs taken so far: libxml2's hash table, used as a set. */
-struct bom_refs {
-	xmlHashTablePtr taken;
+struct base {
+	char *ref;
+	size_t i;
 };
 
-struct bom_refs *bom_refs_new(void)
+static int base_cmp(const void *a, const void *b)
 {
-	struct bom_refs *r = xcalloc(1, sizeof *r);
+	const struct base *x = a, *y = b;
+	int r = strcmp(x->ref, y->ref);
 
-	r->taken = xmlHashCreate(64);
-	if (!r->taken)
-		xalloc_die();
-	return r;
+	return r ? r : (x->i > y->i) - (x->i < y->i);
 }
 
-static int take(struct bom_refs *r, const char *ref)
+static int is_base(const struct base *v, size_t n, const char *ref)
 {
-	int rc = xmlHashAddEntry(r->taken, (const xmlChar *)ref, r);
+	size_t lo = 0, hi = n;
 
-	if (rc < 0 && !xmlHashLookup(r->taken, (const xmlChar *)ref))
-		xalloc_die(); /* not a repeat: the table could not grow */
-	return rc == 0;
-}
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int r = strcmp(v[mid].ref, ref);
 
-char *bom_refs_take(struct bom_refs *r, const struct bom_component *c)
-{
-	char *base = base_ref(c), *ref;
-
-	if (take(r, base))
-		return base;
-	/* a repeat: n runs at most to the number of refs taken + 2 */
-	for (unsigned long n = 2;; n++) {
-		ref = xasprintf("%s#%lu", base, n);
-		if (take(r, ref))
-			break;
-		free(ref);
+		if (!r)
+			return 1;
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	free(base);
-	return ref;
+	return 0;
 }
 
-void bom_refs_free(struct bom_refs *r)
-{
-	if (!r)
-		return;
-	xmlHashFree(r->taken, NULL);
-	free(r);
-}
-
+/* Sort the base refs (with their place, so a repeat's order is the BOM's);
+ * in each run of one base, the first keeps it and the others take
+ * BASE#2, BASE#3, ... skipping any that is some component's own base.
+ * Two names BASE#K are the same only for the same BASE and K (the last '#'
+ * splits them), so they cannot meet: O(n log n), no hash needed. */
 void bom_unique_refs(struct bom *b)
 {
-	struct bom_refs *r = bom_refs_new();
+	size_t n = 0;
+	struct base *v = xcalloc(b->ncomponents + 1, sizeof *v);
 
 	for (size_t i = 0; i < b->ncomponents; i++) {
 		struct bom_component *c = b->components[i];
@@ -339,9 +326,32 @@ void bom_unique_refs(struct bom *b)
 		free(c->ref);
 		c->ref = NULL;
 		if (c->kind && c->location)
-			c->ref = bom_refs_take(r, c);
+			v[n++] = (struct base){base_ref(c), i};
 	}
-	bom_refs_free(r);
+	if (n > 1)
+		qsort(v, n, sizeof *v, base_cmp);
+	for (size_t k = 0, next = 2; k < n; k++) {
+		struct bom_component *c = b->components[v[k].i];
+
+		if (!k || strcmp(v[k].ref, v[k - 1].ref)) {
+			c->ref = xstrdup(v[k].ref);
+			next = 2;
+			continue;
+		}
+		for (;; next++) {
+			char *ref = xasprintf("%s#%zu", v[k].ref, next);
+
+			if (!is_base(v, n, ref)) {
+				c->ref = ref;
+				next++;
+				break;
+			}
+			free(ref);
+		}
+	}
+	for (size_t k = 0; k < n; k++)
+		free(v[k].ref);
+	free(v);
 }
 
 /* Insertion sort by kind: stable, and components arrive nearly grouped. */

@@ -175,16 +175,11 @@ char *bom_ref(const struct bom_component *c);
 /* bom-refs must be unique in a BOM (the CycloneDX XSD says so), and two
  * components can have the same base ref: a DIMM locator or a CPU socket
  * repeated by the firmware, an SMBIOS structure listed twice, a PCI function
- * read twice. Taken in the BOM's order, a component keeps its base ref when
- * that is still free, else gets the first of BASE#2, BASE#3, ... not yet
- * taken: unique, and the same on every run for the same input.
- * bom_refs_take() names one component after those taken before (free the
- * result with free()); bom_unique_refs() sets c->ref for every component of
- * b that way, and is what the writers call. */
-struct bom_refs;
-struct bom_refs *bom_refs_new(void);
-char *bom_refs_take(struct bom_refs *r, const struct bom_component *c);
-void bom_refs_free(struct bom_refs *r);
+ * read twice. Set c->ref for every component of b: the first with a base
+ * ref, in the BOM's order, keeps it; the later ones get BASE#2, BASE#3, ...
+ * skipping any name that is some component's own base ref. Unique, and the
+ * same on every run for the same components; the writers, the reader and
+ * the scan (before judging) call it. */
 void bom_unique_refs(struct bom *b);
 
 /* Order components by kind, keeping the order each probe gave within a

@@ -41,19 +41,19 @@ static void test_components_ids_and_sort(void **state)
 	bom_free(b);
 }
 
-/* Repeated locations get BASE#2, #3, ...; a location that already looks
- * like a repeat is never taken twice; the refs are the same every time. */
+/* Repeated locations get BASE#2, #3, ..., skipping a name that is another
+ * component's own; the refs are the same every time. */
 static void test_unique_refs(void **state)
 {
 	struct bom *b = bom_new();
-	const char *want[] = {"memory:DIMM_A1", "memory:DIMM_A1#2", "memory:DIMM_A1#3",
-			      "memory:DIMM_A1#2#2", "cpu:CPU0", "cpu:CPU0#2", "usb:1-2"};
+	const char *want[] = {"memory:DIMM_A1", "memory:DIMM_A1#3", "memory:DIMM_A1#4",
+			      "memory:DIMM_A1#2", "cpu:CPU0", "cpu:CPU0#2", "usb:1-2"};
 
 	(void)state;
 	bom_add_component(b, "memory", "DIMM_A1");
 	bom_add_component(b, "memory", "DIMM_A1");
 	bom_add_component(b, "memory", "DIMM_A1");
-	bom_add_component(b, "memory", "DIMM_A1#2"); /* its base was taken by a repeat */
+	bom_add_component(b, "memory", "DIMM_A1#2"); /* its own: kept */
 	bom_add_component(b, "cpu", "CPU0");
 	bom_add_component(b, "cpu", "CPU0");
 	bom_add_component(b, "usb", "usb:1-2");
