@@ -24,7 +24,7 @@ IEEE_DIR ?= /usr/share/ieee-data
 BUILD    ?= build
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-PKGS     := libpci libusb-1.0 libxml-2.0 libarchive
+PKGS     := libpci libusb-1.0 libxml-2.0 libarchive libcrypto
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wformat=2 -Wvla -Wpointer-arith -Wundef -Wno-format-nonliteral
 ifeq ($(CI),true)
