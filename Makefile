@@ -43,7 +43,7 @@ ALL_CFLAGS = -std=gnu11 -pthread $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP \
              -DHWBOM_PNP_IDS='"$(PNP_IDS)"' -DHWBOM_IEEE_DIR='"$(IEEE_DIR)"'
 
 # Everything but the command line: the unit tests link it too.
-LIB_SRC  := output/alloc.c output/err.c output/sanitize.c output/bom.c output/roles.c \
+LIB_SRC  := output/alloc.c output/err.c output/sanitize.c output/termsafe.c output/bom.c output/roles.c \
             output/cyclonedx.c output/bom_read.c output/bom_diff.c output/purchase.c output/text.c \
             vendor-db/recfile.c vendor-db/db.c vendor-db/names.c vendor-db/holding.c \
             vendor-db/stateown.c \
@@ -65,7 +65,7 @@ MAIN_SRC := scanner/main.c scanner/scan.c scanner/judging.c scanner/check.c scan
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(MAIN_SRC:%.c=$(BUILD)/%.o)
 
-UNIT     := sanitize bom recfile db policy cyclonedx pci_check names usb_desc lsusb_text smbios dmi_table \
+UNIT     := sanitize termsafe bom recfile db policy cyclonedx pci_check names usb_desc lsusb_text smbios dmi_table \
             dmidecode_text cpu_info edid tpm_vendor oui waiver holding lspci_text bom_diff
 UNIT_BIN := $(UNIT:%=$(BUILD)/tests/test_%)
 SCHEMA   := tests/schema/bom-1.6.SNAPSHOT.xsd

@@ -18,6 +18,7 @@
 
 #include "../output/alloc.h"
 #include "../output/bom_read.h"
+#include "../output/termsafe.h"
 #include "../output/cyclonedx.h"
 #include "hwbom.h"
 #include "judging.h"
@@ -171,7 +172,8 @@ static char *summary(const struct check_opts *o, const char *path, struct bom_sa
 {
 	struct bom_saved now = {0};
 	size_t added = 0, cleared = 0;
-	char *detail = xstrdup(""), *line;
+	/* a file name is anyone's: no newline of its own in the report */
+	char *detail = xstrdup(""), *line, *safe = hw_term_escape(path, 0);
 
 	bom_judgement_lines(b, &now);
 	if (old->nfindings > 1)
@@ -181,12 +183,12 @@ static char *summary(const struct check_opts *o, const char *path, struct bom_sa
 	lines_missing(o->verbose ? &detail : NULL, '+', &now, old, &added);
 	lines_missing(o->verbose ? &detail : NULL, '-', old, &now, &cleared);
 	if (!added && !cleared && old->verdict == b->verdict)
-		line = o->quiet ? NULL : xasprintf("%s: %s, unchanged", path, verdict_name(b->verdict));
+		line = o->quiet ? NULL : xasprintf("%s: %s, unchanged", safe, verdict_name(b->verdict));
 	else
-		line = xasprintf("%s: %s -> %s, %zu new, %zu cleared%s", path,
+		line = xasprintf("%s: %s -> %s, %zu new, %zu cleared%s", safe,
 				 verdict_name(old->verdict), verdict_name(b->verdict), added, cleared,
 				 detail);
-	free(detail);
+	free(detail), free(safe);
 	bom_saved_clear(&now);
 	return line;
 }
@@ -343,7 +345,7 @@ static int report(const struct check_opts *o, struct pool *p)
 		if (r.error)
 			msg_error("%s", r.error);
 		else if (r.line)
-			puts(r.line);
+			print_line(r.line);
 		free(r.line), free(r.error);
 		if (r.status == EXIT_BAD || (r.status == EXIT_FOUND && worst == 0))
 			worst = r.status;
