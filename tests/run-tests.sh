@@ -25,6 +25,23 @@ for t in "$build"/tests/test_*; do
 	fi
 done
 
+# the fuzz targets as plain programs, on every input that once found a bug
+for t in "$build"/tests/replay_*; do
+	[ -x "$t" ] || continue
+	name=${t##*/replay_}
+	dir=tests/fuzz/regression/$name
+	[ -d "$dir" ] || continue
+	n=$(find "$dir" -type f ! -name '*.md' | wc -l)
+	if find "$dir" -type f ! -name '*.md' -print0 | sort -z | xargs -0 "$t" >"$log" 2>&1; then
+		echo "fuzz regression $name: $n inputs passed"
+		pass=$((pass + n))
+	else
+		cat "$log"
+		echo "FAIL: fuzz regression $name: $(tail -1 "$log")"
+		fail=$((fail + 1))
+	fi
+done
+
 tests/e2e/run.sh "$hwbom" >"$log" 2>&1
 cat "$log"
 p=$(sed -n 's/^e2e: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$log")
