@@ -547,6 +547,12 @@ static int owner_cmp(const void *a, const void *b)
 	return r ? r : (x->fact.line > y->fact.line) - (x->fact.line < y->fact.line);
 }
 
+/* One past the last edge; NULL when there is none (NULL + 0 is undefined). */
+static const struct db_owner *owners_end(const struct db *db)
+{
+	return db->nowners ? db->owners + db->nowners : NULL;
+}
+
 /* The first edge whose child is id (edges are sorted by child), or NULL. */
 static const struct db_owner *first_edge(const struct db *db, const char *id)
 {
@@ -610,7 +616,7 @@ static int check_owner_graph(struct db *db, struct hw_err *e)
 		const struct db_owner *in; /* the edge it was reached by, or NULL */
 	};
 	size_t n = db->nentities, top = 0;
-	const struct db_owner *end = db->owners + db->nowners;
+	const struct db_owner *end = owners_end(db);
 	char *colour = xcalloc(n, 1);
 	size_t *height = xcalloc(n, sizeof *height); /* edges in the longest chain above */
 	struct frame *st = xcalloc(n, sizeof *st);
@@ -668,7 +674,7 @@ static int check_owner_graph(struct db *db, struct hw_err *e)
 static int reaches(const struct db *db, const char *from, const char *target)
 {
 	size_t n = db->nentities, top = 0;
-	const struct db_owner *end = db->owners + db->nowners;
+	const struct db_owner *end = owners_end(db);
 	char *seen = xcalloc(n, 1);
 	const char **st = xcalloc(n + 1, sizeof *st);
 	int found = 0;
@@ -895,7 +901,7 @@ int db_owner_controls(const struct db_owner *o)
 const struct db_owner *db_parent_edge(const struct db *db, const struct db_entity *x,
 				     const char *date)
 {
-	const struct db_owner *o = first_edge(db, x->id), *end = db->owners + db->nowners;
+	const struct db_owner *o = first_edge(db, x->id), *end = owners_end(db);
 
 	for (; o && o < end && !strcmp(o->child, x->id); o++)
 		if (db_owner_active(o, date) && db_owner_controls(o))

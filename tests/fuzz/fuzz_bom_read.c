@@ -9,18 +9,20 @@
 #include "../../output/bom_read.h"
 #include "fuzz_oracle.h"
 
+#include "fuzz_tmp.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static char path[64];
+	static char path[512];
 	struct bom *b = bom_new();
 	struct bom_saved saved = {0};
 	struct hw_err e = {0};
 	FILE *f;
 
 	if (!path[0])
-		snprintf(path, sizeof path, "/tmp/fuzz-bom-read.%d.xml", (int)getpid());
+		snprintf(path, sizeof path, "%s/fuzz-bom-read.%d.xml", fuzz_tmpdir(), (int)getpid());
 	f = fopen(path, "wb");
 	if (!f)
 		abort();

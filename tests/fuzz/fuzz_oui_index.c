@@ -13,6 +13,8 @@
 #include "../../output/alloc.h"
 #include "../../probes/net/oui.h"
 
+#include "fuzz_tmp.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define IEEE FIXTURES "/ieee"
@@ -40,7 +42,7 @@ static void ask(struct answer *a)
 /* The answers without an index, and the path of the cache file. */
 static const char *setup(struct answer *want)
 {
-	static char cache[64], idx[512];
+	static char cache[512], idx[1024];
 	static struct answer truth[NMACS];
 	DIR *d;
 	struct dirent *de;
@@ -48,7 +50,7 @@ static const char *setup(struct answer *want)
 	if (!idx[0]) {
 		setenv("HWBOM_CACHE_DIR", "/nonexistent/fuzz-oui-index", 1);
 		ask(truth);
-		snprintf(cache, sizeof cache, "/tmp/fuzz-oui-index.%d", (int)getpid());
+		snprintf(cache, sizeof cache, "%s/fuzz-oui-index.%d", fuzz_tmpdir(), (int)getpid());
 		mkdir(cache, 0700);
 		setenv("HWBOM_CACHE_DIR", cache, 1);
 		ask(want); /* builds the index */

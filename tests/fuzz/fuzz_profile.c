@@ -10,13 +10,15 @@
 #include "../../output/alloc.h"
 #include "../../scanner/policy.h"
 
+#include "fuzz_tmp.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* DIR/profiles/fuzz.profile beside links to the shipped policies; the
  * shipped database, loaded once. */
 static const char *dir(const struct db **db)
 {
-	static char d[64];
+	static char d[512];
 	static struct db *shipped;
 
 	if (!d[0]) {
@@ -25,7 +27,7 @@ static const char *dir(const struct db **db)
 				       "ndaa889",    "ndaa2023-5949", "pl113-6-516"};
 		char *p;
 
-		snprintf(d, sizeof d, "/tmp/fuzz-profile.%d", (int)getpid());
+		snprintf(d, sizeof d, "%s/fuzz-profile.%d", fuzz_tmpdir(), (int)getpid());
 		mkdir(d, 0700);
 		p = xasprintf("%s/profiles", d);
 		mkdir(p, 0700);

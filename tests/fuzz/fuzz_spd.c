@@ -12,6 +12,8 @@
 #include "../../probes/probe.h"
 #include "fuzz_oracle.h"
 
+#include "fuzz_tmp.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char *const drivers[] = {"ee1004", "at24"};
@@ -19,11 +21,11 @@ static const char *const drivers[] = {"ee1004", "at24"};
 /* ROOT/sys/bus/i2c/drivers/{ee1004,at24}/0-0050/eeprom, made once. */
 static const char *root(void)
 {
-	static char dir[64];
+	static char dir[512];
 
 	if (dir[0])
 		return dir;
-	snprintf(dir, sizeof dir, "/tmp/fuzz-spd.%d", (int)getpid());
+	snprintf(dir, sizeof dir, "%s/fuzz-spd.%d", fuzz_tmpdir(), (int)getpid());
 	for (size_t i = 0; i < 2; i++) {
 		const char *parts[] = {"", "/sys", "/sys/bus", "/sys/bus/i2c", "/sys/bus/i2c/drivers"};
 

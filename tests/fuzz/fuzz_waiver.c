@@ -7,17 +7,19 @@
 
 #include "../../scanner/waiver.h"
 
+#include "fuzz_tmp.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static char path[64];
+	static char path[512];
 	struct waiver_set set = {0};
 	struct hw_err e = {0};
 	FILE *f;
 
 	if (!path[0])
-		snprintf(path, sizeof path, "/tmp/fuzz-waiver.%d.waivers", (int)getpid());
+		snprintf(path, sizeof path, "%s/fuzz-waiver.%d.waivers", fuzz_tmpdir(), (int)getpid());
 	f = fopen(path, "wb");
 	if (!f)
 		abort();
