@@ -24,7 +24,7 @@ IEEE_DIR ?= /usr/share/ieee-data
 BUILD    ?= build
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-PKGS     := libpci libusb-1.0 libxml-2.0 libarchive libcrypto
+PKGS     := libpci libusb-1.0 libxml-2.0 libarchive json-c libcrypto
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wformat=2 -Wvla -Wpointer-arith -Wundef -Wno-format-nonliteral
 ifeq ($(CI),true)
@@ -45,6 +45,7 @@ ALL_CFLAGS = -std=gnu11 -pthread $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP \
 # Everything but the command line: the unit tests link it too.
 LIB_SRC  := output/alloc.c output/err.c output/sanitize.c output/termsafe.c output/bom.c output/roles.c \
             output/cyclonedx.c output/bom_read.c output/bom_diff.c output/purchase.c output/text.c \
+            output/foreign_map.c output/bom_foreign.c \
             vendor-db/recfile.c vendor-db/db.c vendor-db/names.c vendor-db/holding.c \
             vendor-db/stateown.c \
             probes/probe.c \
@@ -58,6 +59,9 @@ LIB_SRC  := output/alloc.c output/err.c output/sanitize.c output/termsafe.c outp
             probes/display/display.c probes/display/edid.c probes/storage/storage.c \
             probes/net/net.c probes/net/oui.c probes/net/oui_index.c probes/memory/spd.c \
             probes/tpm/tpm.c probes/tpm/tpm_vendor.c \
+            probes/import/inventory.c probes/import/json_util.c probes/import/lshw_tree.c \
+            probes/import/lshw_text.c probes/import/lshw_xml.c probes/import/lshw_json.c \
+            probes/import/lshw_build.c probes/import/hwinfo_text.c probes/import/glpi.c \
             scanner/policy.c scanner/waiver.c scanner/resolve.c scanner/judge.c scanner/outfile.c \
             scanner/snapshot.c scanner/archive.c
 MAIN_SRC := scanner/main.c scanner/scan.c scanner/judging.c scanner/check.c scanner/diffcmd.c \
@@ -66,7 +70,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(MAIN_SRC:%.c=$(BUILD)/%.o)
 
 UNIT     := sanitize termsafe bom recfile db policy cyclonedx pci_check names usb_desc lsusb_text smbios dmi_table \
-            dmidecode_text cpu_info edid tpm_vendor oui waiver holding lspci_text bom_diff
+            dmidecode_text cpu_info edid tpm_vendor oui waiver holding lspci_text bom_diff inventory foreign_map
 UNIT_BIN := $(UNIT:%=$(BUILD)/tests/test_%)
 REPLAY   := sanitize db pci_dump usb_desc lsusb_text smbios blobs bom_read dmidecode lspci \
             purchase spd oui_index waiver profile
@@ -150,7 +154,7 @@ $(BUILD)/resolve_bench: tests/bench/resolve_bench.c $(LIB_OBJ)
 # The library is built for it by clang without -Werror (CI= : clang warns of
 # what gcc accepts, and CI builds with gcc).
 FUZZ         := sanitize db pci_dump usb_desc lsusb_text smbios blobs bom_read dmidecode lspci \
-                archive purchase spd oui_index waiver profile
+                archive purchase lshw hwinfo glpi spd oui_index waiver profile
 FUZZ_SECONDS ?= 60
 FUZZ_TIMEOUT ?= 25
 FUZZ_RSS_MB  ?= 2560
@@ -166,7 +170,13 @@ fuzz: hwbom $(SCHEMA)
 	    -o build/fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c $(LIB_SRC:%.c=build/fuzz/%.o) $(PKG_LIBS) || exit 1; \
 	  mkdir -p build/fuzz/corpus/$$t; \
 	done
+	@cp tests/fixtures/inventory/vm.lshw.* build/fuzz/corpus/lshw/
+	@cp tests/fixtures/inventory/vm.hwinfo tests/fixtures/inventory/fuzz-regress/*.hwinfo \
+		build/fuzz/corpus/hwinfo/
+	@cp tests/fixtures/inventory/vm.ocs tests/fixtures/inventory/glpi-dir/* build/fuzz/corpus/glpi/
 	@cp tests/e2e/expected/huawei-taishan.out build/fuzz/corpus/bom_read/taishan.xml
+	@cp tests/fixtures/inventory/vendor-hbom.xml tests/fixtures/inventory/vm.cdx-hbom.json \
+		build/fuzz/corpus/bom_read/
 	@cp tests/fixtures/purchase/*.xml build/fuzz/corpus/purchase/
 	@cp vendor-db/data/*.db tests/fixtures/db/data/*.db build/fuzz/corpus/db/
 	@cp tests/fixtures/pci/*.dump build/fuzz/corpus/pci_dump/

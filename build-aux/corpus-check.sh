@@ -11,8 +11,8 @@
 # hex dumps, lsusb, dmidecode text or --dump-bin files, cpuinfo, sysfs
 # trees packed as tar archives (read with --root FILE). Text sources are
 # given with the options `hwbom scan --help` lists (--lspci, --lsusb,
-# --dmidecode, --cpuinfo where this hwbom has them); files no option takes
-# are named as unused.
+# --dmidecode, --cpuinfo, --lshw, --hwinfo where this hwbom has them); files
+# no option takes are named as unused.
 #
 # Every BOM written is validated against the CycloneDX 1.6 XSD (xmllint
 # --schema; SCHEMA, default tests/schema/bom-1.6.SNAPSHOT.xsd, which `make
@@ -72,7 +72,7 @@ written=0 invalid=0 invalid_names=""
 for dir in "$corpus"/*/; do
 	m=$(basename "$dir")
 	set --
-	used="" unused="" best_pci="" best_kind=0 usb="" usb_tree="" dmi=""
+	used="" unused="" best_pci="" best_kind=0 usb="" usb_tree="" dmi="" inv=""
 	for f in "$dir"*; do
 		[ -f "$f" ] || continue
 		b=$(basename "$f")
@@ -124,6 +124,17 @@ for dir in "$corpus"/*/; do
 			fi
 			used="$used $b"
 			;;
+		lshw* | hwinfo*)
+			# an inventory of several sources: one a machine; the
+			# probes' own files above win over what it says of them
+			case "$b" in lshw*) opt=--lshw ;; *) opt=--hwinfo ;; esac
+			if has "$opt" && [ -z "$inv" ]; then
+				inv="$opt $f"
+				used="$used $b"
+			else
+				unused="$unused $b"
+			fi
+			;;
 		cpuinfo*)
 			if has --cpuinfo; then
 				set -- "$@" --cpuinfo "$f"
@@ -158,6 +169,8 @@ for dir in "$corpus"/*/; do
 	[ -n "$usb_tree" ] && [ -z "$usb" ] && unused="$unused $(basename "$usb_tree")"
 	# shellcheck disable=SC2086 # "--dmi-dump FILE": two words; corpus names have no blanks
 	[ -n "$dmi" ] && set -- "$@" $dmi
+	# shellcheck disable=SC2086 # "--lshw FILE" likewise
+	[ -n "$inv" ] && set -- "$@" $inv
 	files="(${used# }${unused:+${used:+; }unused:$unused})"
 	if [ $# -eq 0 ]; then
 		printf '%s  nothing hwbom reads %s\n' "$m" "$files"

@@ -22,6 +22,7 @@
 #include <libxml/parserInternals.h>
 
 #include "alloc.h"
+#include "bom_foreign.h"
 #include "cyclonedx.h"
 
 #define MAX_DEPTH 8        /* deeper than anything read here: only parsed */
@@ -68,6 +69,7 @@ struct rd {
 	int ours;                /* a tools component named hwbom was seen */
 	int seen_root;
 	int judged; /* keep attributions and verdicts (bom_read_judged()) */
+	int foreign; /* CycloneDX, but not hwbom's: bom_foreign.c reads it */
 };
 
 static int line(const struct rd *d)
@@ -298,6 +300,7 @@ static void root(struct rd *d, const char *name, const char *ns)
 	} else if (strcmp(ns, CYCLONEDX_NS)) {
 		hw_fail(d->e, "%s: CycloneDX %s, not 1.6: not a BOM hwbom wrote", d->path, ns + 32);
 		d->failed = 1;
+		d->foreign = 1;
 		xmlStopParser(d->ctxt);
 	}
 }
@@ -517,9 +520,11 @@ static int parse(struct rd *d, int fd)
 				   "not UTF-8?)", d->path, line(d));
 	if (!rc && !d->seen_root)
 		rc = hw_fail(d->e, "%s: no XML element: not a BOM", d->path);
-	if (!rc && !d->ours)
+	if (!rc && !d->ours) {
 		rc = hw_fail(d->e, "%s: a CycloneDX BOM, but not one hwbom wrote (no hwbom in "
 				   "metadata/tools)", d->path);
+		d->foreign = 1;
+	}
 	xmlFreeParserCtxt(d->ctxt);
 	return rc;
 }
@@ -542,12 +547,60 @@ static void name_saved(struct rd *d)
 	}
 }
 
+/* The whole file, for the foreign reader (at most 64 MiB). */
+static int slurp(int fd, const char *path, char **buf, size_t *len, struct hw_err *e)
+{
+	size_t cap = 65536, n = 0;
+	ssize_t got;
+
+	*buf = xmalloc(cap + 1);
+	if (lseek(fd, 0, SEEK_SET) < 0)
+		return hw_fail(e, "%s: %s", path, strerror(errno));
+	while ((got = read(fd, *buf + n, cap - n)) > 0) {
+		n += (size_t)got;
+		if (n == cap) {
+			if (cap >= (64u << 20))
+				return hw_fail(e, "%s: larger than 64 MiB: not a BOM", path);
+			cap *= 2;
+			*buf = xrealloc(*buf, cap + 1);
+		}
+	}
+	if (got < 0)
+		return hw_fail(e, "%s: %s", path, strerror(errno));
+	(*buf)[n] = '\0';
+	*len = n;
+	return 0;
+}
+
+/* Empty b again: components, coverage and properties. */
+static void bom_clear_for_foreign(struct bom *b)
+{
+	for (size_t i = 0; i < b->ncomponents; i++) {
+		struct bom *one = bom_new();
+
+		/* bom_free() frees components; lend it one at a time */
+		one->components = xcalloc(1, sizeof *one->components);
+		one->components[0] = b->components[i];
+		one->ncomponents = one->capcomponents = 1;
+		bom_free(one);
+	}
+	b->ncomponents = 0;
+	for (size_t i = 0; i < b->ncoverage; i++)
+		free(b->coverage[i].source), free(b->coverage[i].state), free(b->coverage[i].detail);
+	b->ncoverage = 0;
+	for (size_t i = 0; i < b->nprops; i++)
+		free(b->props[i].name), free(b->props[i].value);
+	b->nprops = 0;
+	bom_set(&b->machine, NULL);
+}
+
 static int read_bom(const char *path, struct bom *b, struct bom_saved *saved, int judged,
 		    struct hw_err *e)
 {
 	struct rd d = {.path = path, .e = e, .b = b, .saved = saved, .depth = -1, .judged = judged};
 	struct stat st;
-	int fd, rc;
+	int fd, rc = 0;
+	char first = 0;
 
 	saved->verdict = VERDICT_UNKNOWN;
 	fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -557,13 +610,31 @@ static int read_bom(const char *path, struct bom *b, struct bom_saved *saved, in
 		close(fd);
 		return hw_fail(e, "%s: an empty file, not a BOM", path);
 	}
-	rc = parse(&d, fd);
-	close(fd);
-	if (!rc)
+	/* JSON is never hwbom's (its writer is XML): another tool's BOM */
+	if (pread(fd, &first, 1, 0) == 1 && first == '{')
+		d.foreign = 1;
+	else
+		rc = parse(&d, fd);
+	if (!rc && !d.foreign)
 		name_saved(&d);
 	free(d.owner);
 	free(d.text);
 	free(d.prop);
+	if (d.foreign) {
+		/* start again, with the model empty: what the hwbom reader
+		 * took of it was read under the wrong contract */
+		char *buf = NULL;
+		size_t len = 0;
+
+		e->msg[0] = '\0';
+		bom_clear_for_foreign(b);
+		rc = slurp(fd, path, &buf, &len, e) < 0 ? -1
+							 : bom_read_foreign(path, buf, len, b, saved, e);
+		free(buf);
+		if (!rc)
+			bom_unique_refs(b);
+	}
+	close(fd);
 	if (!rc && judged)
 		b->verdict = saved->verdict, bom_set(&b->as_of, saved->as_of);
 	return rc;
@@ -588,6 +659,7 @@ void bom_saved_clear(struct bom_saved *s)
 	free(s->profile);
 	free(s->version);
 	free(s->serial);
+	free(s->foreign);
 	memset(s, 0, sizeof *s);
 }
 

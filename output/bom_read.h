@@ -4,8 +4,9 @@
  * firmware, coverage) comes back as it was; what resolving and judging made
  * (attributions, findings, verdicts, provenance) is left out, so that the
  * BOM can be judged anew (hwbom check). The old judgement is kept apart, to
- * say what changed. Only the property contract of DESIGN.md §8 is read; a
- * document that is not CycloneDX 1.6, or not hwbom's, is refused. */
+ * say what changed. Only the property contract of DESIGN.md §8 is read. A
+ * CycloneDX BOM hwbom did not write (another version, another tool, JSON)
+ * is read by bom_foreign.c instead: its components mapped, nothing judged. */
 #ifndef HWBOM_BOM_READ_H
 #define HWBOM_BOM_READ_H
 
@@ -23,6 +24,8 @@ struct bom_saved {
 	char *profile;    /* hwbom:profile, or NULL */
 	char *version;    /* the hwbom that wrote it */
 	char *serial;     /* the BOM's serialNumber (urn:uuid:...), or NULL */
+	char *foreign;    /* a BOM hwbom did not write: who did ("a CycloneDX 1.5
+			   * BOM by cdx-hbom"), read through foreign_map(); else NULL */
 	unsigned long bom_version; /* the BOM's version attribute (1 if absent) */
 	enum verdict verdict;
 	/* "BOM-REF VALUE" of every hwbom:finding and hwbom:waiver, in document

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../output/alloc.h"
+#include "import/inventory.h"
 
 const struct probe_ops *const probe_table[] = {
 	&probe_dmi,
@@ -79,11 +80,30 @@ char **probe_list_dir(const char *dir, int (*keep)(const char *name), size_t *n)
 int probe_src_recorded(const struct probe_src *src)
 {
 	return src->root || src->pci_dump || src->lspci || src->dmi_dump || src->dmidecode ||
-	       src->cpuinfo || src->lsusb;
+	       src->cpuinfo || src->lsusb || src->inv;
+}
+
+const struct inventory *probe_inv(const struct probe_src *src, int s)
+{
+	if (!src->inv || !src->inv->carries[s])
+		return NULL;
+	if ((s == INV_DMI && (src->dmi_dump || src->dmidecode)) ||
+	    (s == INV_PCI && (src->pci_dump || src->lspci)) || (s == INV_USB && src->lsusb))
+		return NULL;
+	return src->inv;
 }
 
 int probe_run_all(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 {
+	/* roles an inventory read the source of and could not see */
+	for (const char *r = src->inv ? src->inv->unseen : NULL; r && *r;) {
+		size_t n = strcspn(r, ",");
+		char *role = xstrndup(r, n);
+
+		bom_set_coverage(bom, role, "unseen", src->inv->format);
+		free(role);
+		r += n + (r[n] == ',');
+	}
 	for (unsigned i = 0; probe_table[i]; i++) {
 		const struct probe_ops *p = probe_table[i];
 

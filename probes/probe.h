@@ -13,6 +13,8 @@
 
 /* Where the probes read from. With no recorded source at all, the live
  * machine; with any, only what was given (DESIGN.md §4). */
+struct inventory;
+
 struct probe_src {
 	const char *root;     /* --root DIR: DIR/sys stands for /sys; NULL if not given */
 	const char *pci_dump; /* --pci-dump FILE; NULL if not given */
@@ -21,6 +23,10 @@ struct probe_src {
 	const char *lsusb;    /* --lsusb FILE: lsusb [-v] [-t] or usb-devices text; NULL if not given */
 	const char *dmidecode; /* --dmidecode FILE (dmidecode's text); NULL if not given */
 	const char *cpuinfo;  /* --cpuinfo FILE (/proc/cpuinfo text); NULL if not given */
+	/* --lshw, --hwinfo, --glpi: another tool's inventory, already read
+	 * (import/inventory.h); the probes it carries build from it, the
+	 * others are not probed. NULL if none. */
+	const struct inventory *inv;
 	const char *pci_ids;  /* pci.ids to take names from */
 	const char *usb_ids;  /* usb.ids to take names from */
 	const char *pnp_ids;  /* pnp.ids to take display makers' names from */
@@ -69,6 +75,12 @@ extern const struct probe_ops *const probe_table[];
 int probe_select(struct probe_src *src, const char *name);
 /* The probes' names, comma-separated, for messages. */
 const char *probe_names(void);
+
+/* The inventory probe s (enum inv_src) builds from: src's, when it
+ * carries that kind of fact and no source of the probe's own is given
+ * (--lspci, --pci-dump, --lsusb, --dmidecode, --dmi-dump win over it);
+ * else NULL. */
+const struct inventory *probe_inv(const struct probe_src *src, int s);
 
 /* Whether any recorded source is given (then nothing live is read). */
 int probe_src_recorded(const struct probe_src *src);

@@ -18,6 +18,7 @@
 #include "../output/sanitize.h"
 #include "../output/termsafe.h"
 #include "hwbom.h"
+#include "judging.h"
 #include "outfile.h"
 
 #define DIFF_NS "urn:hwbom:diff:1"
@@ -27,6 +28,9 @@ struct diff_opts {
 	const char *expected, *actual, *out;
 	unsigned ignore;
 	int xml, verbose;
+	/* judges a BOM hwbom did not write (a vendor's HBOM) before the
+	 * comparison; hwbom's own were judged when written */
+	struct judging j;
 };
 
 static void usage(FILE *f)
@@ -46,6 +50,12 @@ static void usage(FILE *f)
 	      "  -v, --verbose         also list each component's declared country of\n"
 	      "                        production (with a purchase declaration)\n"
 	      "  -h, --help            show this help\n"
+	      "\n"
+	      "A CycloneDX BOM another tool wrote (a vendor's HBOM, cdxgen's cdx-hbom; XML\n"
+	      "or JSON, 1.2 to 1.7) is read through hwbom's mapping of its identifiers and\n"
+	      "judged first, with --datadir, --policy, --profile, --as-of, --db-overlay\n"
+	      "and --waivers as hwbom check takes them (as of the other BOM's date by\n"
+	      "default).\n"
 	      "\n"
 	      "Exit status: 0 no difference left after --ignore; 1 some; 2 usage error or a\n"
 	      "file that is not a BOM hwbom wrote or a purchase declaration.\n",
@@ -81,10 +91,12 @@ static int parse_opts(int argc, char **argv, struct diff_opts *o)
 		{"output", required_argument, NULL, 'o'},
 		{"verbose", no_argument, NULL, 'v'},
 		{"help", no_argument, NULL, 'h'},
+		JUDGING_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
 	int c;
 
+	judging_init(&o->j);
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:vh", longopts, NULL)) != -1) {
 		switch (c) {
@@ -102,7 +114,14 @@ static int parse_opts(int argc, char **argv, struct diff_opts *o)
 		case 'o': o->out = optarg; break;
 		case 'v': o->verbose = 1; break;
 		case 'h': usage(stdout); exit(0);
-		default: fputs("Try 'hwbom diff --help'.\n", stderr); return -1;
+		default:
+			if (c >= JUDGING_OPT && c < J_END && c != J_FAILON && c != J_DECLARATION) {
+				if (judging_opt(&o->j, c, optarg) < 0)
+					return -1;
+				break;
+			}
+			fputs("Try 'hwbom diff --help'.\n", stderr);
+			return -1;
 		}
 	}
 	if (argc - optind != 2) {
@@ -111,6 +130,24 @@ static int parse_opts(int argc, char **argv, struct diff_opts *o)
 	}
 	o->expected = argv[optind];
 	o->actual = argv[optind + 1];
+	return judging_check(&o->j);
+}
+
+/* A BOM another tool wrote is not judged yet: judge it as of the other
+ * BOM's date (or --as-of), so that both sides say the same of a part. */
+static int judge_foreign(struct diff_opts *o, struct bom *b, const struct bom *other,
+			 int *loaded, struct hw_err *e)
+{
+	char date[11];
+
+	if (!*loaded) {
+		if (judging_load(&o->j, e) < 0)
+			return -1;
+		*loaded = 1;
+	}
+	today_utc(date);
+	bom_set(&b->as_of, o->j.as_of ? o->j.as_of : other && other->as_of ? other->as_of : date);
+	judging_apply(&o->j, b);
 	return 0;
 }
 
@@ -256,7 +293,7 @@ int cmd_diff(int argc, char **argv)
 	struct hw_err e = {0};
 	struct outfile out;
 	char *exp_desc = NULL, *act_desc = NULL;
-	int rc = EXIT_BAD, declared;
+	int rc = EXIT_BAD, declared, loaded = 0;
 
 	if (parse_opts(argc, argv, &o) < 0)
 		goto out;
@@ -264,6 +301,9 @@ int cmd_diff(int argc, char **argv)
 	if ((declared ? purchase_read(o.expected, &p, &e) : bom_read_judged(o.expected, exp, &se, &e)) <
 		    0 ||
 	    bom_read_judged(o.actual, act, &sa, &e) < 0)
+		goto fail;
+	if ((sa.foreign && judge_foreign(&o, act, declared ? NULL : exp, &loaded, &e) < 0) ||
+	    (!declared && se.foreign && judge_foreign(&o, exp, act, &loaded, &e) < 0))
 		goto fail;
 	if (declared) {
 		char *s = xasprintf("%s (purchase declaration%s%s%s%s, %zu item%s%s)", o.expected,
@@ -300,5 +340,6 @@ out:
 	bom_saved_clear(&se), bom_saved_clear(&sa);
 	bom_free(exp), bom_free(act);
 	hw_err_clear(&e);
+	judging_clear(&o.j);
 	return rc;
 }

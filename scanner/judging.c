@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../output/alloc.h"
+#include "../probes/net/oui.h"
 #include "hwbom.h"
 #include "judge.h"
 #include "resolve.h"
@@ -183,8 +184,38 @@ static void add_provenance(struct bom *b, const struct db *db, const struct poli
 	free(ids);
 }
 
+/* A BOM another tool wrote gives a NIC's MAC address, not its registrant
+ * (foreign_map.c): look it up in the IEEE registries, as the net probe
+ * does, so that the registrant can be attributed. A registry that cannot
+ * be read leaves the registrant unknown. */
+static void foreign_oui(struct bom *b)
+{
+	for (size_t i = 0; i < b->ncomponents; i++) {
+		struct bom_component *c = b->components[i];
+		const char *mac = bom_id_value(c, "mac");
+		struct oui_hit hit;
+		struct hw_err e = {0};
+
+		if (!mac || !bom_get_cprop(c, "foreign.ref") || bom_get_cprop(c, "oui.registry"))
+			continue;
+		for (size_t k = 0; k < c->nids; k++)
+			if (!strcmp(c->ids[k].ns, "oui") && !c->ids[k].name &&
+			    oui_lookup(HWBOM_IEEE_DIR, mac, &hit, &e) == 1) {
+				for (char *p = hit.prefix; *p; p++)
+					*p = (char)(*p >= 'A' && *p <= 'F' ? *p - 'A' + 'a' : *p);
+				bom_set(&c->ids[k].value, hit.prefix);
+				bom_set(&c->ids[k].name, hit.org);
+				bom_add_cprop(c, "oui.registry", hit.registry);
+				if (*hit.country)
+					bom_add_cprop(c, "oui.country", hit.country);
+			}
+		hw_err_clear(&e);
+	}
+}
+
 void judging_apply(const struct judging *j, struct bom *b)
 {
+	foreign_oui(b);
 	resolve_bom(b, j->db, b->as_of);
 	if (j->purchase.nitems) {
 		/* after resolving: an item may name its maker as an entity */

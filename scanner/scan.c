@@ -14,6 +14,7 @@
 #include "../output/alloc.h"
 #include "../output/cyclonedx.h"
 #include "../output/text.h"
+#include "../probes/import/inventory.h"
 #include "../probes/probe.h"
 #include "archive.h"
 #include "hwbom.h"
@@ -25,6 +26,9 @@ struct scan_opts {
 	struct probe_src src;
 	struct judging j;
 	const char *out, *name;
+	/* --lshw, --hwinfo, --glpi: the inventory file (or GLPI directory) */
+	const char *inv_path;
+	int (*inv_load)(const char *path, struct inventory *inv, struct hw_err *e);
 	int text, quiet, timestamp, serial;
 };
 
@@ -48,6 +52,14 @@ static void usage(FILE *f)
 	      "  --dmidecode FILE    read SMBIOS from dmidecode's text output (plain, -t\n"
 	      "                      selections, -u)\n"
 	      "  --cpuinfo FILE      read the processor from a /proc/cpuinfo text\n"
+	      "  --lshw FILE         read what lshw's output shows (plain text, -xml,\n"
+	      "                      -json, -html): PCI, USB, SMBIOS, disks, MACs\n"
+	      "  --hwinfo FILE       read what hwinfo's text shows (hwinfo --all, or some\n"
+	      "                      of its sections): PCI, USB, SMBIOS, disks, MACs,\n"
+	      "                      monitors\n"
+	      "  --glpi FILE|DIR     read a GLPI agent inventory (JSON) or a\n"
+	      "                      FusionInventory/OCS one (XML); a directory of them\n"
+	      "                      gives one BOM each, written to -o DIR\n"
 	      "  --pci-ids FILE      PCI names from FILE (default " HWBOM_PCI_IDS ")\n"
 	      "  --usb-ids FILE      USB names from FILE (default " HWBOM_USB_IDS ")\n"
 	      "  --pnp-ids FILE      display makers' names from FILE (default\n"
@@ -110,7 +122,7 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 {
 	enum { O_ROOT = 256, O_PCIDUMP, O_LSPCI, O_DMIDUMP, O_DMIDECODE, O_CPUINFO, O_LSUSB,
 	       O_PCIIDS, O_USBIDS, O_PNPIDS, O_IEEE, O_PROBE, O_FORMAT, O_NAME, O_TIMESTAMP,
-	       O_SERIAL };
+	       O_SERIAL, O_LSHW, O_HWINFO, O_GLPI };
 	static const struct option longopts[] = {
 		{"root", required_argument, NULL, O_ROOT},
 		{"pci-dump", required_argument, NULL, O_PCIDUMP},
@@ -119,6 +131,9 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 		{"lsusb", required_argument, NULL, O_LSUSB},
 		{"dmidecode", required_argument, NULL, O_DMIDECODE},
 		{"cpuinfo", required_argument, NULL, O_CPUINFO},
+		{"lshw", required_argument, NULL, O_LSHW},
+		{"hwinfo", required_argument, NULL, O_HWINFO},
+		{"glpi", required_argument, NULL, O_GLPI},
 		{"pci-ids", required_argument, NULL, O_PCIIDS},
 		{"usb-ids", required_argument, NULL, O_USBIDS},
 		{"pnp-ids", required_argument, NULL, O_PNPIDS},
@@ -151,6 +166,17 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 		case O_LSUSB: o->src.lsusb = optarg; break;
 		case O_DMIDECODE: o->src.dmidecode = optarg; break;
 		case O_CPUINFO: o->src.cpuinfo = optarg; break;
+		case O_LSHW:
+		case O_HWINFO:
+		case O_GLPI:
+			if (o->inv_path) {
+				msg_error("--%s %s: give one inventory (--lshw, --hwinfo or --glpi)",
+					  c == O_LSHW ? "lshw" : c == O_HWINFO ? "hwinfo" : "glpi", optarg);
+				return -1;
+			}
+			o->inv_path = optarg;
+			o->inv_load = c == O_LSHW ? lshw_load : c == O_HWINFO ? hwinfo_load : glpi_load;
+			break;
 		case O_PCIIDS: o->src.pci_ids = optarg; break;
 		case O_USBIDS: o->src.usb_ids = optarg; break;
 		case O_PNPIDS: o->src.pnp_ids = optarg; break;
@@ -192,6 +218,11 @@ static int parse_opts(int argc, char **argv, struct scan_opts *o)
 		msg_error("--dmi-dump and --dmidecode: give one SMBIOS source");
 		return -1;
 	}
+	if (o->inv_path && o->src.root) {
+		msg_error("--root with --%s: give the captured tree or the inventory",
+			  o->inv_load == lshw_load ? "lshw" : o->inv_load == hwinfo_load ? "hwinfo" : "glpi");
+		return -1;
+	}
 	if (optind < argc) {
 		msg_error("unexpected argument '%s' (try 'hwbom scan --help')", argv[optind]);
 		return -1;
@@ -209,7 +240,8 @@ static char *machine_name(const struct scan_opts *o)
 			   : o->src.dmi_dump  ? o->src.dmi_dump
 			   : o->src.dmidecode ? o->src.dmidecode
 			   : o->src.lsusb     ? o->src.lsusb
-					      : o->src.cpuinfo;
+			   : o->src.cpuinfo   ? o->src.cpuinfo
+					      : o->inv_path;
 
 	if (o->name)
 		return xstrdup(o->name);
@@ -308,6 +340,105 @@ static void *load_main(void *arg)
 	return NULL;
 }
 
+static int inventory_file(const char *name)
+{
+	size_t n = strlen(name);
+
+	return (n > 5 && !strcmp(name + n - 5, ".json")) || (n > 4 && !strcmp(name + n - 4, ".xml")) ||
+	       (n > 4 && !strcmp(name + n - 4, ".ocs"));
+}
+
+/* --glpi DIR -o OUTDIR: one BOM a GLPI inventory, named after its file
+ * (host.json -> OUTDIR/host.xml). A bad inventory is reported and passed
+ * over (no BOM for it; exit status 2 at the end); the others are written. */
+static int scan_dir(struct scan_opts *o)
+{
+	const char *dir = o->inv_path, *outdir = o->out;
+	struct hw_err e = {0};
+	size_t n;
+	char **names;
+	int worst = 0, bad = 0;
+	char date[11];
+	struct stat st;
+
+	if (!outdir) {
+		msg_error("--glpi %s is a directory: give -o DIR for its BOMs", dir);
+		judging_clear(&o->j);
+		return EXIT_BAD;
+	}
+	if (o->name) {
+		msg_error("--name with --glpi DIR: each BOM is named after its inventory");
+		judging_clear(&o->j);
+		return EXIT_BAD;
+	}
+	if (stat(outdir, &st) < 0 && mkdir(outdir, 0777) < 0) {
+		msg_error("%s: %s", outdir, strerror(errno));
+		judging_clear(&o->j);
+		return EXIT_BAD;
+	}
+	if (judging_load(&o->j, &e) < 0) {
+		msg_error("%s", e.msg);
+		hw_err_clear(&e);
+		judging_clear(&o->j);
+		return EXIT_BAD;
+	}
+	names = probe_list_dir(dir, inventory_file, &n);
+	if (!names || !n)
+		msg_warning("%s: no inventory (*.json, *.xml, *.ocs) in it", dir);
+	today_utc(date);
+	for (size_t i = 0; i < n; i++) {
+		char *path = xasprintf("%s/%s", dir, names[i]), *base = xstrdup(names[i]), *out;
+		struct inventory inv = {0};
+		struct hw_err fe = {0};
+		struct bom *b = NULL;
+		struct scan_opts one = *o;
+		int rc;
+
+		*strrchr(base, '.') = '\0';
+		out = xasprintf("%s/%s.%s", outdir, base, o->text ? "txt" : "xml");
+		/* host.json and host.xml would write one BOM over the other */
+		if (i > 0 && !strncmp(names[i - 1], base, strlen(base)) &&
+		    names[i - 1][strlen(base)] == '.') {
+			hw_fail(&fe, "%s: the same BOM name as %s/%s (%s): left out", path, dir,
+				names[i - 1], out);
+			goto failed;
+		}
+		one.out = out;
+		one.src.inv = &inv;
+		if (glpi_load(path, &inv, &fe) < 0)
+			goto failed;
+		b = bom_new();
+		bom_set(&b->as_of, o->j.as_of ? o->j.as_of : date);
+		bom_set(&b->machine, inv.name ? inv.name : base);
+		if (probe_run_all(&one.src, b, &fe) < 0)
+			goto failed;
+		bom_sort(b);
+		judging_apply(&o->j, b);
+		if (write_bom(&one, b, &fe) < 0)
+			goto failed;
+		rc = judging_status(&o->j, b);
+		worst = rc > worst ? rc : worst;
+		goto done;
+	failed:
+		msg_error("%s", fe.msg);
+		bad = 1;
+	done:
+		if (!o->quiet)
+			for (size_t k = 0; k < fe.nwarnings; k++)
+				msg_warning("%s", fe.warnings[k]);
+		hw_err_clear(&fe);
+		bom_free(b);
+		inventory_free(&inv);
+		free(path), free(base), free(out);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	hw_err_clear(&e);
+	judging_clear(&o->j);
+	return bad ? EXIT_BAD : worst;
+}
+
 int cmd_scan(int argc, char **argv)
 {
 	struct scan_opts o = {0};
@@ -319,9 +450,23 @@ int cmd_scan(int argc, char **argv)
 	pthread_t thread;
 	int rc = EXIT_BAD, threaded, probed;
 	struct stat st;
+	struct inventory inv = {0};
 
 	if (parse_opts(argc, argv, &o) < 0)
 		return EXIT_BAD;
+	if (o.inv_path && o.inv_load == glpi_load && stat(o.inv_path, &st) == 0 &&
+	    S_ISDIR(st.st_mode))
+		return scan_dir(&o);
+	if (o.inv_path) {
+		if (o.inv_load(o.inv_path, &inv, &e) < 0) {
+			msg_error("%s", e.msg);
+			hw_err_clear(&e);
+			inventory_free(&inv);
+			judging_clear(&o.j);
+			return EXIT_BAD;
+		}
+		o.src.inv = &inv;
+	}
 	name = machine_name(&o);
 	/* --root FILE: a capture archive, read from a private copy */
 	if (o.src.root && stat(o.src.root, &st) == 0 && !S_ISDIR(st.st_mode)) {
@@ -377,5 +522,6 @@ unpack_failed:
 	if (unpacked)
 		snapshot_remove(unpacked);
 	free(unpacked), free(root), free(name);
+	inventory_free(&inv);
 	return rc;
 }

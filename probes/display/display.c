@@ -12,6 +12,7 @@
 #include "../../output/alloc.h"
 #include "../../vendor-db/recfile.h"
 #include "edid.h"
+#include "../import/inventory.h"
 #include "../probe.h"
 
 /* The manufacturer's name in pnp.ids ("BOE\tBOE"), or NULL. */
@@ -64,6 +65,11 @@ static int is_connector(const char *name)
 	return strchr(name, '-') != NULL; /* card0-eDP-1, not card0 */
 }
 
+static int detect(const struct probe_src *src)
+{
+	return probe_inv(src, INV_DISPLAY) || (!src->inv && probe_reads_sysfs(src));
+}
+
 static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 {
 	char *drm = src->root ? xasprintf("%s/sys/class/drm", src->root) : xstrdup("/sys/class/drm");
@@ -71,6 +77,17 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 	char **names, *ids = NULL;
 	size_t n, idslen = 0, found = 0;
 
+	if (src->inv) {
+		if (src->pnp_ids && recfile_slurp(src->pnp_ids, &ids, &idslen, &io) < 0)
+			hw_warn(e, "display: %s; displays will have no maker names", io.msg);
+		for (size_t i = 0; i < src->inv->ndisp; i++)
+			add_display(src->inv->disp[i].loc, &src->inv->disp[i].ei, ids, idslen, bom);
+		inv_coverage(src->inv, INV_DISPLAY, src->inv->ndisp, bom);
+		hw_err_clear(&io);
+		free(ids);
+		free(drm);
+		return 0;
+	}
 	if (!(names = probe_list_dir(drm, is_connector, &n))) {
 		bom_set_coverage(bom, "display", "absent", "no DRM connectors");
 		free(drm);
@@ -116,7 +133,7 @@ static const char *const display_reads[] = {
 const struct probe_ops probe_display = {
 	.name = "display",
 	.help = "displays: the EDID of each DRM connector",
-	.detect = probe_reads_sysfs,
+	.detect = detect,
 	.run = run,
 	.reads = display_reads,
 };

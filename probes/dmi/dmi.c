@@ -23,6 +23,7 @@
 #include "../../vendor-db/recfile.h"
 #include "dmi_build.h"
 #include "dmi_table.h"
+#include "../import/inventory.h"
 #include "dmidecode_text.h"
 #include "../probe.h"
 #include "smbios.h"
@@ -32,7 +33,8 @@
 
 static int detect(const struct probe_src *src)
 {
-	return !probe_src_recorded(src) || src->root || src->dmi_dump || src->dmidecode;
+	return !probe_src_recorded(src) || src->root || src->dmi_dump || src->dmidecode ||
+	       probe_inv(src, INV_DMI);
 }
 
 struct decode {
@@ -270,6 +272,14 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 	char *sys;
 	int rc;
 
+	if (probe_inv(src, INV_DMI)) {
+		struct dmi_builder b = {.bom = bom};
+
+		for (size_t i = 0; i < src->inv->ndmi; i++)
+			dmi_build(&b, &src->inv->dmi[i]);
+		inv_coverage(src->inv, INV_DMI, src->inv->ndmi, bom);
+		return 0;
+	}
 	if (src->dmi_dump)
 		return read_dump(src->dmi_dump, bom, e);
 	if (src->dmidecode)

@@ -51,8 +51,10 @@ static struct bom_component *component(struct dmi_builder *b, const char *kind, 
 	struct bom_component *c = bom_add_component(b->bom, kind, loc);
 	char handle[8];
 
-	snprintf(handle, sizeof handle, "%04x", r->handle & 0xffff);
-	bom_add_cprop(c, "smbios.handle", handle);
+	if (r->handle != DMI_HANDLE_NONE) {
+		snprintf(handle, sizeof handle, "%04x", r->handle & 0xffff);
+		bom_add_cprop(c, "smbios.handle", handle);
+	}
 	bom_set(&c->name, r->str[name]);
 	return c;
 }

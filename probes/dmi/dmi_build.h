@@ -40,6 +40,7 @@ enum dmi_num {
 };
 
 #define DMI_NONE (-1LL)
+#define DMI_HANDLE_NONE 0x10000u /* a source that does not show the handle */
 #define DMI_TYPE_NONE 0x100u /* a structure too short to build anything of */
 #define DMI_SIZE_UNKNOWN (-2LL)
 #define DMI_MAX_OEM 255

@@ -20,6 +20,7 @@
 #include "../../output/alloc.h"
 #include "../../vendor-db/recfile.h"
 #include "oui.h"
+#include "../import/inventory.h"
 #include "../probe.h"
 
 static int any_name(const char *name)
@@ -151,7 +152,88 @@ static char *driver_of(const char *devlink)
 	return name;
 }
 
-static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
+/* The MAC address and its registrant in the IEEE registries; a registry
+ * that cannot be read is warned about once (*registry_ok then 0). */
+static void add_mac(struct bom_component *c, const char *mac, const char *ieee_dir,
+		    int *registry_ok, struct hw_err *e)
+{
+	struct oui_hit hit;
+	struct hw_err oe = {0};
+	char *p;
+
+	bom_add_id(c, "mac", mac, NULL);
+	switch (oui_lookup(ieee_dir, mac, &hit, &oe)) {
+	case 1:
+		for (p = hit.prefix; *p; p++)
+			*p = (char)(*p >= 'A' && *p <= 'F' ? *p - 'A' + 'a' : *p);
+		bom_add_id(c, "oui", hit.prefix, hit.org);
+		bom_add_cprop(c, "oui.registry", hit.registry);
+		if (*hit.country)
+			bom_add_cprop(c, "oui.country", hit.country);
+		break;
+	case 0: {
+		char oui[7];
+
+		snprintf(oui, sizeof oui, "%.6s", mac);
+		bom_add_id(c, "oui", oui, NULL); /* unregistered: a maker nobody knows */
+		break;
+	}
+	default:
+		if (*registry_ok)
+			hw_warn(e, "net: %s", oe.msg);
+		*registry_ok = 0;
+	}
+	hw_err_clear(&oe);
+}
+
+/* The interfaces of an inventory: joined to the PCI function they are, as
+ * the sysfs link would join them, else components of their own. */
+static int from_inventory(const struct probe_src *src, struct bom *bom, struct hw_err *e)
+{
+	const struct inventory *inv = src->inv;
+	int registry_ok = 1;
+	size_t found = 0;
+
+	for (size_t i = 0; i < inv->nnic; i++) {
+		const struct inv_nic *n = &inv->nic[i];
+		struct bom_component *c = NULL;
+		char first[3], loc[32];
+		struct lspci_dev a;
+
+		/* universally administered only: a locally set address names nobody */
+		memcpy(first, n->mac, 2), first[2] = '\0';
+		if (strtoul(first, NULL, 16) & 0x02)
+			continue;
+		if (n->pci && inv_pci_addr(n->pci, &a) == 0) {
+			snprintf(loc, sizeof loc, "%04x:%02x:%02x.%u", a.domain, a.bus, a.dev, a.func);
+			c = find(bom, "pci", loc);
+		}
+		if (!c) {
+			snprintf(loc, sizeof loc, "nic%zu", found);
+			c = bom_add_component(bom, "nic", n->iface ? n->iface : loc);
+			bom_set(&c->description, "network interface");
+		}
+		if (n->iface)
+			bom_add_cprop(c, "net.interface", n->iface);
+		if (n->driver)
+			bom_add_cprop(c, "net.driver", n->driver);
+		add_mac(c, n->mac, src->ieee_dir, &registry_ok, e);
+		found++;
+	}
+	if (!registry_ok)
+		bom_set_coverage(bom, "net", "partial",
+				 "IEEE registries unreadable: MACs without registrants");
+	else
+		inv_coverage(inv, INV_NET, found, bom);
+	return 0;
+}
+
+static int detect(const struct probe_src *src)
+{
+	return probe_inv(src, INV_NET) || (!src->inv && probe_reads_sysfs(src));
+}
+
+static int run_sysfs(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 {
 	char *dir = src->root ? xasprintf("%s/sys/class/net", src->root) : xstrdup("/sys/class/net");
 	size_t n, found = 0;
@@ -166,10 +248,8 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 	for (size_t i = 0; i < n; i++) {
 		char *ifdir = xasprintf("%s/%s", dir, names[i]), *devlink = xasprintf("%s/device", ifdir);
 		char *addr = attr(ifdir, "address"), *type = attr(ifdir, "addr_assign_type");
-		char mac[13], first[3], *p, *drv;
+		char mac[13], first[3], *drv;
 		struct bom_component *c;
-		struct oui_hit hit;
-		struct hw_err oe = {0};
 		unsigned octet;
 
 		/* real hardware, with its permanent address: the current one when
@@ -195,29 +275,7 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 			bom_add_cprop(c, "net.driver", drv);
 			free(drv);
 		}
-		bom_add_id(c, "mac", mac, NULL);
-		switch (oui_lookup(src->ieee_dir, mac, &hit, &oe)) {
-		case 1:
-			for (p = hit.prefix; *p; p++)
-				*p = (char)(*p >= 'A' && *p <= 'F' ? *p - 'A' + 'a' : *p);
-			bom_add_id(c, "oui", hit.prefix, hit.org);
-			bom_add_cprop(c, "oui.registry", hit.registry);
-			if (*hit.country)
-				bom_add_cprop(c, "oui.country", hit.country);
-			break;
-		case 0: {
-			char oui[7];
-
-			snprintf(oui, sizeof oui, "%.6s", mac);
-			bom_add_id(c, "oui", oui, NULL); /* unregistered: a maker nobody knows */
-			break;
-		}
-		default:
-			if (registry_ok)
-				hw_warn(e, "net: %s", oe.msg);
-			registry_ok = 0;
-		}
-		hw_err_clear(&oe);
+		add_mac(c, mac, src->ieee_dir, &registry_ok, e);
 		found++;
 	next:
 		free(ifdir), free(devlink), free(addr), free(type), free(names[i]);
@@ -229,6 +287,11 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 	free(names);
 	free(dir);
 	return 0;
+}
+
+static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
+{
+	return src->inv ? from_inventory(src, bom, e) : run_sysfs(src, bom, e);
 }
 
 /* For hwbom capture: of an interface, only what run() would use: nothing of
@@ -269,7 +332,7 @@ static const char *const net_reads[] = {
 const struct probe_ops probe_net = {
 	.name = "net",
 	.help = "network interfaces: permanent MAC addresses and their IEEE registrants",
-	.detect = probe_reads_sysfs,
+	.detect = detect,
 	.run = run,
 	.reads = net_reads,
 	.capture_keep = capture_keep,

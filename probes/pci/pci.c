@@ -27,6 +27,7 @@
 #include <pci/pci.h>
 
 #include "../../output/alloc.h"
+#include "../import/inventory.h"
 #include "lspci_text.h"
 #include "pci_check.h"
 #include "pci_component.h"
@@ -76,7 +77,8 @@ static void on_debug(char *fmt, ...)
 
 static int detect(const struct probe_src *src)
 {
-	return !probe_src_recorded(src) || src->lspci || src->pci_dump || src->root;
+	return !probe_src_recorded(src) || src->lspci || src->pci_dump || src->root ||
+	       probe_inv(src, INV_PCI);
 }
 
 static const char *lookup(struct pci_access *pacc, char *buf, int flags, ...)
@@ -180,7 +182,7 @@ static int setup_dump(struct pci_access *pacc, const char *file, struct bom *bom
 static int setup(struct pci_access *pacc, const struct probe_src *src, struct bom *bom,
 		 char **path, struct hw_err *e)
 {
-	if (src->lspci)
+	if (src->lspci || probe_inv(src, INV_PCI))
 		return 0; /* text: no access method, only names */
 	if (src->pci_dump)
 		return setup_dump(pacc, src->pci_dump, bom, path, e);
@@ -325,7 +327,7 @@ static int lspci_cmp(const void *pa, const void *pb)
  * a dump's do; names without ids are kept as lspci printed them. */
 static void add_lspci_device(struct pci_access *pacc, const struct lspci_text *t,
 			     const struct lspci_dev *d, char **vendors, size_t nv,
-			     struct bom *bom)
+			     const char *no_subsystem, struct bom *bom)
 {
 	char vn[NAME_MAX_LEN], dn[NAME_MAX_LEN], svn[NAME_MAX_LEN], sdn[NAME_MAX_LEN],
 		cn[NAME_MAX_LEN];
@@ -366,7 +368,7 @@ static void add_lspci_device(struct pci_access *pacc, const struct lspci_text *t
 					: d->class_name;
 	c = pci_component_add(bom, &f);
 	if (!t->subsystems)
-		bom_add_cprop(c, "pci.subsystem", "unread");
+		bom_add_cprop(c, "pci.subsystem", no_subsystem);
 	if (d->driver)
 		bom_add_cprop(c, "pci.driver", d->driver);
 }
@@ -402,14 +404,22 @@ static void lspci_coverage(const struct lspci_text *t, struct bom *bom)
 static int scan_lspci(struct pci_access *pacc, const struct probe_src *src,
 		      struct lspci_text *t, struct bom *bom, struct hw_err *e)
 {
+	const char *no_subsystem = "unread";
 	const struct lspci_dev **v;
 	uint16_t *ids;
 	char **vendors = NULL;
 	size_t nv = 0, n = 0;
 	int rc, names = 0;
 
-	if (lspci_text_load(src->lspci, t, e) < 0)
+	if (probe_inv(src, INV_PCI)) {
+		/* an inventory's functions: t is a copy of its table, not owned */
+		*t = src->inv->pci;
+		/* a source that never shows subsystems: the card assembler is
+		 * unseen (its coverage says so), not unknown */
+		no_subsystem = "unseen";
+	} else if (lspci_text_load(src->lspci, t, e) < 0) {
 		return -1;
+	}
 	v = xcalloc(t->n + 1, sizeof *v);
 	ids = xcalloc(2 * t->n + 1, sizeof *ids);
 	for (size_t i = 0; i < t->n; i++) {
@@ -431,13 +441,17 @@ static int scan_lspci(struct pci_access *pacc, const struct probe_src *src,
 		e->msg[0] = '\0';
 	}
 	for (size_t i = 0; !rc && i < t->n; i++)
-		add_lspci_device(pacc, t, v[i], vendors, nv, bom);
+		add_lspci_device(pacc, t, v[i], vendors, nv, no_subsystem, bom);
 	for (size_t i = 0; i < nv; i++)
 		free(vendors[i]);
 	free(vendors);
 	free(v);
-	if (!rc)
+	if (!rc && probe_inv(src, INV_PCI))
+		inv_coverage(src->inv, INV_PCI, t->n, bom);
+	else if (!rc)
 		lspci_coverage(t, bom);
+	if (probe_inv(src, INV_PCI))
+		memset(t, 0, sizeof *t);
 	return rc;
 }
 
@@ -481,7 +495,8 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 		}
 		goto out;
 	}
-	rc = src->lspci ? scan_lspci(pacc, src, text, bom, e) : scan(pacc, src, dl, bom, e);
+	rc = src->lspci || probe_inv(src, INV_PCI) ? scan_lspci(pacc, src, text, bom, e)
+				    : scan(pacc, src, dl, bom, e);
 out:
 	lspci_text_free(text);
 	free(text);

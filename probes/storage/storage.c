@@ -11,6 +11,7 @@
 #include "../../output/alloc.h"
 #include "../../output/sanitize.h"
 #include "../../vendor-db/recfile.h"
+#include "../import/inventory.h"
 #include "../probe.h"
 
 static int is_nvme(const char *name)
@@ -133,12 +134,52 @@ static size_t scsi(const char *sys, struct bom *bom)
 	return found;
 }
 
+/* The disks of an inventory, as the sysfs attributes would give them. */
+static void from_inventory(const struct inventory *inv, struct bom *bom)
+{
+	for (size_t i = 0; i < inv->ndisk; i++) {
+		const struct inv_disk *d = &inv->disk[i];
+		int nv = d->bus && !strcmp(d->bus, "nvme");
+		struct bom_component *c = bom_add_component(bom, "storage", d->loc ? d->loc : "disk");
+
+		bom_set(&c->name, d->model);
+		if (d->vendor)
+			bom_add_id(c, "storage.vendor", d->vendor, NULL);
+		if (d->model)
+			bom_add_id(c, "storage.model", d->model, NULL);
+		if (d->serial)
+			bom_add_id(c, "storage.serial", d->serial, NULL);
+		bom_set(&c->firmware, d->firmware);
+		if (d->bus)
+			bom_add_cprop(c, "storage.bus", d->bus);
+		if (d->pci) {
+			char *ref = xasprintf("pci:%s", d->pci);
+
+			bom_add_cprop(c, "storage.pci", ref);
+			free(ref);
+		}
+		bom_set(&c->description, nv ? "NVMe controller" : "disk");
+	}
+	inv_coverage(inv, INV_STORAGE, inv->ndisk, bom);
+}
+
+static int detect(const struct probe_src *src)
+{
+	return probe_inv(src, INV_STORAGE) || (!src->inv && probe_reads_sysfs(src));
+}
+
 static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 {
 	char *sys = src->root ? xasprintf("%s/sys", src->root) : xstrdup("/sys");
-	size_t found = nvme(sys, bom);
+	size_t found;
 
 	(void)e;
+	if (src->inv) {
+		from_inventory(src->inv, bom);
+		free(sys);
+		return 0;
+	}
+	found = nvme(sys, bom);
 	found += scsi(sys, bom);
 	bom_set_coverage(bom, "storage", found ? "read" : "absent",
 			 found ? "sysfs: nvme and block devices" : "no NVMe or SCSI/ATA disks");
@@ -156,7 +197,7 @@ static const char *const storage_reads[] = {
 const struct probe_ops probe_storage = {
 	.name = "storage",
 	.help = "NVMe controllers and ATA/SCSI disks from sysfs",
-	.detect = probe_reads_sysfs,
+	.detect = detect,
 	.run = run,
 	.reads = storage_reads,
 };

@@ -27,6 +27,7 @@
 
 #include "../../output/alloc.h"
 #include "../../output/sanitize.h"
+#include "../import/inventory.h"
 #include "lsusb_text.h"
 #include "../probe.h"
 #include "usb_desc.h"
@@ -337,7 +338,9 @@ static void add_component(const struct usb_dev *d, const struct usb_ids *ids, st
 	int desc = !(d->lacks & USB_LACKS_DESC), root = !d->nports && !(d->lacks & USB_LACKS_PORTS);
 
 	sysfs_name(d, name, sizeof name);
-	if (d->lacks & USB_LACKS_PORTS) /* lsusb text: no port path, the device number */
+	if (d->lacks & USB_LACKS_BUS) /* an inventory's list: the rank in it */
+		snprintf(loc, sizeof loc, "usb:n%u", d->devnum);
+	else if (d->lacks & USB_LACKS_PORTS) /* lsusb text: no port path, the device number */
 		snprintf(loc, sizeof loc, "usb:%u-dev%u", d->bus, d->devnum);
 	else
 		snprintf(loc, sizeof loc, "usb:%u-%s", d->bus, d->nports ? strchr(name, '-') + 1 : "0");
@@ -402,7 +405,17 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 	struct hw_err ids_err = {0};
 	int rc = 0;
 
-	if (src->lsusb) {
+	if (probe_inv(src, INV_USB)) {
+		/* a copy: the loop below frees the strings */
+		n = cap = src->inv->nusb;
+		devs = xcalloc(n + 1, sizeof *devs);
+		for (size_t i = 0; i < n; i++) {
+			devs[i] = src->inv->usb[i];
+			for (int k = 0; k < 3; k++)
+				devs[i].str[k] = xstrdup(src->inv->usb[i].str[k]);
+		}
+		inv_coverage(src->inv, INV_USB, n, bom);
+	} else if (src->lsusb) {
 		const char *format = NULL;
 
 		rc = lsusb_text_read(src->lsusb, &devs, &n, &cap, &format, e);
@@ -449,7 +462,7 @@ static int run(const struct probe_src *src, struct bom *bom, struct hw_err *e)
 /* --lsusb FILE is a source of its own; else the live machine or --root. */
 static int detect(const struct probe_src *src)
 {
-	return src->lsusb || probe_reads_sysfs(src);
+	return src->lsusb || probe_inv(src, INV_USB) || (!src->inv && probe_reads_sysfs(src));
 }
 
 /* What run() reads under --root, for hwbom capture (probe.h). */

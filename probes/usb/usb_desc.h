@@ -29,6 +29,7 @@ struct usb_dev {
 #define USB_LACKS_DESC 2u    /* no bcdUSB, bcdDevice, class, string indexes */
 #define USB_LACKS_STRINGS 4u /* no manufacturer, product, serial strings */
 #define USB_LACKS_IFACES 8u  /* no interface classes of the active config */
+#define USB_LACKS_BUS 16u    /* not even the bus (GLPI): located by its rank, devnum */
 
 /* Little-endian 16 bits at p. */
 unsigned usb_le16(const unsigned char *p);
