@@ -153,8 +153,9 @@ $(BUILD)/resolve_bench: tests/bench/resolve_bench.c $(LIB_OBJ)
 # build/fuzz/artifacts/TARGET/ (crash-, leak-, timeout-, oom-, slow-unit-).
 # The library is built for it by clang without -Werror (CI= : clang warns of
 # what gcc accepts, and CI builds with gcc).
-FUZZ         := sanitize db pci_dump usb_desc lsusb_text smbios blobs bom_read dmidecode lspci \
+FUZZ_ALL     := sanitize db pci_dump usb_desc lsusb_text smbios blobs bom_read dmidecode lspci \
                 archive purchase lshw hwinfo glpi spd oui_index waiver profile
+FUZZ         ?= $(FUZZ_ALL)
 FUZZ_SECONDS ?= 60
 FUZZ_TIMEOUT ?= 25
 FUZZ_RSS_MB  ?= 2560
@@ -168,8 +169,8 @@ fuzz: hwbom $(SCHEMA)
 	@for t in $(FUZZ); do \
 	  clang $(FUZZ_CFLAGS) $(PKG_CFLAGS) $(FUZZ_DEFS) \
 	    -o build/fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c $(LIB_SRC:%.c=build/fuzz/%.o) $(PKG_LIBS) || exit 1; \
-	  mkdir -p build/fuzz/corpus/$$t; \
 	done
+	@mkdir -p $(FUZZ_ALL:%=build/fuzz/corpus/%)
 	@cp tests/fixtures/inventory/vm.lshw.* build/fuzz/corpus/lshw/
 	@cp tests/fixtures/inventory/vm.hwinfo tests/fixtures/inventory/fuzz-regress/*.hwinfo \
 		build/fuzz/corpus/hwinfo/
