@@ -194,7 +194,8 @@ fuzz: hwbom $(SCHEMA)
 	  echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
 	  rm -rf build/fuzz/artifacts/$$t; mkdir -p build/fuzz/artifacts/$$t; \
 	  seeds=build/fuzz/corpus/$$t; [ -d tests/fuzz/regression/$$t ] && seeds="$$seeds tests/fuzz/regression/$$t"; \
-	  build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) \
+	  rm -rf build/fuzz/tmp; mkdir -p build/fuzz/tmp; \
+	  TMPDIR=$(CURDIR)/build/fuzz/tmp build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) \
 	    -rss_limit_mb=$(FUZZ_RSS_MB) -print_final_stats=1 \
 	    -artifact_prefix=build/fuzz/artifacts/$$t/ $$seeds >build/fuzz/fuzz_$$t.log 2>&1; \
 	  rc=$$?; \
@@ -204,6 +205,7 @@ fuzz: hwbom $(SCHEMA)
 	    failed="$$failed $$t"; \
 	  fi; \
 	done; \
+	rm -rf build/fuzz/tmp; \
 	if [ -n "$$failed" ]; then echo "fuzz: failed:$$failed (logs build/fuzz/fuzz_*.log)"; exit 1; fi
 
 # The same targets as plain programs (gcc, no libFuzzer): tests/fuzz/replay.c
