@@ -4,7 +4,7 @@
 # the exact command and fails.
 set -eu
 
-build="gcc make pkg-config libpci-dev libusb-1.0-0-dev libxml2-dev libarchive-dev libjson-c-dev hwdata pci.ids usb.ids ieee-data"
+build="gcc make pkg-config libpci-dev libusb-1.0-0-dev libxml2-dev libarchive-dev libjson-c-dev libssl-dev hwdata pci.ids usb.ids ieee-data"
 case "${1:-build}" in
 build) want="$build" ;;
 test) want="$build libcmocka-dev libxml2-utils openssl umockdev strace dmidecode usbutils python3" ;;

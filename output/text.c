@@ -1,5 +1,6 @@
 /* text.c - the summary and table for people (see text.h). Strings in the model are
- * sanitised (no control characters), so they cannot move the cursor. */
+ * sanitised (no control characters), and the whole is escaped for the
+ * terminal (bidirectional overrides) before it is written. */
 #include "text.h"
 
 #include <stdlib.h>
@@ -7,6 +8,7 @@
 
 #include "alloc.h"
 #include "roles.h"
+#include "termsafe.h"
 
 /* Columns are cut to these widths (in bytes; names are mostly ASCII). */
 #define W_LOC 14
@@ -96,7 +98,7 @@ static void summary(const struct bom *b, FILE *f)
 	fputc('\n', f);
 }
 
-int text_write(const struct bom *b, FILE *f, struct hw_err *e)
+static void table(struct bom *b, FILE *f)
 {
 	summary(b, f);
 	fprintf(f, "%-*s %-*s %-*s %-*s %-*s %s\n", W_LOC, "LOCATION", W_NAME, "NAME", W_ORG,
@@ -117,6 +119,28 @@ int text_write(const struct bom *b, FILE *f, struct hw_err *e)
 		fprintf(f, "%s\n", verdict_name(c->verdict));
 		free(cc);
 	}
+}
+
+/* The table is made in memory, then shown with what a terminal would obey
+ * escaped (termsafe.h): sanitised strings hold no control character, but
+ * may hold bidirectional overrides. */
+int text_write(struct bom *b, FILE *f, struct hw_err *e)
+{
+	char *buf = NULL, *safe;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+
+	if (!m)
+		return hw_fail(e, "out of memory");
+	bom_unique_refs(b);
+	table(b, m);
+	if (fclose(m)) {
+		free(buf);
+		return hw_fail(e, "out of memory");
+	}
+	safe = hw_term_escape(buf, 1);
+	fputs(safe, f);
+	free(buf), free(safe);
 	if (ferror(f))
 		return hw_fail(e, "write error");
 	return 0;

@@ -12,6 +12,6 @@
  * (unknown entities, unseen roles); the sources; then one line per
  * component (location, name, vendor, assembler or brand, countries,
  * verdict). -1 with e set on a write error. */
-int text_write(const struct bom *b, FILE *f, struct hw_err *e);
+int text_write(struct bom *b, FILE *f, struct hw_err *e);
 
 #endif

@@ -19,6 +19,7 @@
 #include "../output/alloc.h"
 #include "../output/bom_read.h"
 #include "../output/infile.h"
+#include "../output/termsafe.h"
 #include "../output/cyclonedx.h"
 #include "hwbom.h"
 #include "judging.h"
@@ -172,7 +173,8 @@ static char *summary(const struct check_opts *o, const char *path, struct bom_sa
 {
 	struct bom_saved now = {0};
 	size_t added = 0, cleared = 0;
-	char *detail = xstrdup(""), *line;
+	/* a file name is anyone's: no newline of its own in the report */
+	char *detail = xstrdup(""), *line, *safe = hw_term_escape(path, 0);
 
 	bom_judgement_lines(b, &now);
 	if (old->nfindings > 1)
@@ -182,12 +184,12 @@ static char *summary(const struct check_opts *o, const char *path, struct bom_sa
 	lines_missing(o->verbose ? &detail : NULL, '+', &now, old, &added);
 	lines_missing(o->verbose ? &detail : NULL, '-', old, &now, &cleared);
 	if (!added && !cleared && old->verdict == b->verdict)
-		line = o->quiet ? NULL : xasprintf("%s: %s, unchanged", path, verdict_name(b->verdict));
+		line = o->quiet ? NULL : xasprintf("%s: %s, unchanged", safe, verdict_name(b->verdict));
 	else
-		line = xasprintf("%s: %s -> %s, %zu new, %zu cleared%s", path,
+		line = xasprintf("%s: %s -> %s, %zu new, %zu cleared%s", safe,
 				 verdict_name(old->verdict), verdict_name(b->verdict), added, cleared,
 				 detail);
-	free(detail);
+	free(detail), free(safe);
 	bom_saved_clear(&now);
 	return line;
 }
@@ -211,7 +213,7 @@ static int same_content(const char *path, const char *buf, size_t n)
 }
 
 /* b as CycloneDX, in memory: *buf (free()), *n bytes. */
-static int render(const struct bom *b, const struct cdx_opts *co, const char *path, char **buf,
+static int render(struct bom *b, const struct cdx_opts *co, const char *path, char **buf,
 		  size_t *n, struct hw_err *e)
 {
 	FILE *mem = open_memstream(buf, n);
@@ -233,7 +235,7 @@ static int render(const struct bom *b, const struct cdx_opts *co, const char *pa
  * saved BOM's serial number; if it is not byte for byte the saved one, its
  * version goes up by one (CycloneDX: a modified BOM counts up); if it is,
  * --in-place leaves the file alone (a fleet's BOMs mostly do not change). */
-static int write_new(const struct check_opts *o, const char *path, const struct bom *b,
+static int write_new(const struct check_opts *o, const char *path, struct bom *b,
 		     const struct bom_saved *old, struct hw_err *e)
 {
 	struct cdx_opts co = {.tool_version = HWBOM_VERSION, .serial = old->serial,
@@ -345,7 +347,7 @@ static int report(const struct check_opts *o, struct pool *p)
 		if (r.error)
 			msg_error("%s", r.error);
 		else if (r.line)
-			puts(r.line);
+			print_line(r.line);
 		free(r.line), free(r.error);
 		if (r.status == EXIT_BAD || (r.status == EXIT_FOUND && worst == 0))
 			worst = r.status;

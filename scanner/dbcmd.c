@@ -7,6 +7,7 @@
 
 #include "../output/alloc.h"
 #include "../output/sanitize.h"
+#include "../output/termsafe.h"
 #include "../probes/net/oui.h"
 #include "../vendor-db/match.h"
 #include "../vendor-db/stateown.h"
@@ -44,10 +45,10 @@ static void usage(FILE *f)
 /* Print a database string safely (a hostile overlay could hold anything). */
 void print_str(const char *s)
 {
-	char *t = hw_sanitize(s ? s : "");
+	char *t = hw_sanitize(s ? s : ""), *u = hw_term_escape(t, 0);
 
-	fputs(t, stdout);
-	free(t);
+	fputs(u, stdout);
+	free(t), free(u);
 }
 
 void print_sources(const struct db *db, const char *src)
@@ -191,6 +192,25 @@ static char *canonical(const char *key, const char **why)
 		}
 		for (char *p = v; *p; p++)
 			*p = (char)((*p >= 'A' && *p <= 'F') ? *p - 'A' + 'a' : *p == 'X' ? 'x' : *p);
+		if ((!strcmp(ns, "pci") || !strcmp(ns, "usb")) &&
+		    (strlen(v) != 4 || strspn(v, "0123456789abcdef") != 4)) {
+			free(v);
+			*why = "pci and usb keys are 4 hex digits (pci:19e5)";
+			return NULL;
+		}
+		if (!strcmp(ns, "arm")) {
+			size_t n = strlen(v);
+
+			if (n < 3 || n > 4 || strncmp(v, "0x", 2) || strspn(v + 2, "0123456789abcdef") != n - 2) {
+				free(v);
+				*why = "arm keys are 0x and 1 or 2 hex digits (arm:0x48)";
+				return NULL;
+			}
+			if (n == 3) { /* arm:0x8 is arm:0x08 */
+				v = xrealloc(v, 5);
+				v[4] = '\0', v[3] = v[2], v[2] = '0';
+			}
+		}
 		if (!strcmp(ns, "jedec")) {
 			unsigned bank, code;
 
@@ -227,7 +247,8 @@ static int lookup_one(const struct db *db, const struct db_opts *o, const char *
 	int found = 0;
 
 	if (!key) {
-		printf("%s: %s\n", arg, why);
+		/* the answer of a malformed key is a usage error, not "not found" */
+		msg_error("%s: a malformed key: %s", arg, why);
 		return 2;
 	}
 	printf("%s\n", key);

@@ -150,7 +150,7 @@ static char *holding_text(const struct db_holding *h, const struct db_entity *x)
 		s = t;
 	}
 	if (h->gave_up) {
-		t = xasprintf("%s; too many paths to follow", s);
+		t = xasprintf("%s; more than %d paths, not all listed", s, DB_HOLDING_MAX_PATHS);
 		free(s);
 		s = t;
 	}

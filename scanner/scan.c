@@ -276,7 +276,7 @@ static char *machine_name(const struct scan_opts *o)
 	return xstrdup("localhost");
 }
 
-static int write_bom(const struct scan_opts *o, const struct bom *b, struct hw_err *e)
+static int write_bom(const struct scan_opts *o, struct bom *b, struct hw_err *e)
 {
 	char stamp[21], serial[46];
 	struct cdx_opts co = {.tool_version = HWBOM_VERSION};
@@ -504,6 +504,7 @@ int cmd_scan(int argc, char **argv)
 	if (probed < 0)
 		goto out;
 	bom_sort(b);
+	bom_unique_refs(b); /* before judging: waivers name components by ref */
 	judging_apply(&o.j, b);
 	if (write_bom(&o, b, &e) < 0)
 		goto out;

@@ -11,7 +11,6 @@
 #include "names.h"
 #include "recfile.h"
 
-#define MAX_CHAIN 64 /* longest chain of control we follow */
 
 struct db {
 	struct db_source *sources;
@@ -43,7 +42,6 @@ struct db {
 	} *names[DB_KEY_FORMS];
 	size_t nnames[DB_KEY_FORMS], capnames[DB_KEY_FORMS];
 	/* ownership edges by child, for the cycle check and name ties */
-	const struct db_owner **up;
 
 	uint64_t hash;
 	char fingerprint[17];
@@ -126,7 +124,6 @@ void db_free(struct db *db)
 			free(db->names[f][i].key);
 		free(db->names[f]);
 	}
-	free(db->up);
 	free(db->sources), free(db->entities), free(db->lists), free(db->aliases);
 	free(db->owners), free(db->idents), free(db->files);
 	free(db->placeholders), free(db->models);
@@ -626,6 +623,12 @@ static int owner_cmp(const void *a, const void *b)
 	return r ? r : (x->fact.line > y->fact.line) - (x->fact.line < y->fact.line);
 }
 
+/* One past the last edge; NULL when there is none (NULL + 0 is undefined). */
+static const struct db_owner *owners_end(const struct db *db)
+{
+	return db->nowners ? db->owners + db->nowners : NULL;
+}
+
 /* The first edge whose child is id (edges are sorted by child), or NULL. */
 static const struct db_owner *first_edge(const struct db *db, const char *id)
 {
@@ -662,46 +665,117 @@ static int check_sources(const struct db *db, struct hw_err *e)
 	return 0;
 }
 
-static int up_cmp(const void *a, const void *b)
+/* The edge of a cycle to blame: an overlay's before a shipped one (that is
+ * the line the user can fix), then the first read. */
+static int blame_before(const struct db_owner *a, const struct db_owner *b)
 {
-	return strcmp((*(const struct db_owner *const *)a)->child,
-		      (*(const struct db_owner *const *)b)->child);
+	int r;
+
+	if (a->fact.overlay != b->fact.overlay)
+		return a->fact.overlay;
+	r = strcmp(a->fact.file, b->fact.file);
+	return r ? r < 0 : a->fact.line < b->fact.line;
 }
 
-/* The edges whose child is id, from the index by child: the first, and
- * *n their count. */
-static const struct db_owner *const *edges_up(const struct db *db, const char *id, size_t *n)
+/* Refuse ownership cycles and chains longer than DB_MAX_CHAIN, over every
+ * edge whatever its dates: one depth-first walk up from each entity with the
+ * usual three colours (white not seen, grey on the path being walked, black
+ * done), so each entity and edge is seen once: linear, however the graph is
+ * shaped. The edges are sorted by child already; the walk keeps its own
+ * stack, so a long chain cannot overflow the C one. */
+static int check_owner_graph(struct db *db, struct hw_err *e)
 {
-	size_t lo = 0, hi = db->nowners, end;
+	enum { WHITE, GREY, BLACK };
+	struct frame {
+		size_t x;                 /* the entity */
+		const struct db_owner *o; /* its next edge to look at */
+		const struct db_owner *in; /* the edge it was reached by, or NULL */
+	};
+	size_t n = db->nentities, top = 0;
+	const struct db_owner *end = owners_end(db);
+	char *colour = xcalloc(n, 1);
+	size_t *height = xcalloc(n, sizeof *height); /* edges in the longest chain above */
+	struct frame *st = xcalloc(n, sizeof *st);
+	int rc = 0;
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
+	for (size_t root = 0; root < n && !rc; root++) {
+		if (colour[root] != WHITE)
+			continue;
+		colour[root] = GREY;
+		st[top++] = (struct frame){root, first_edge(db, db->entities[root].id), NULL};
+		while (top && !rc) {
+			struct frame *f = &st[top - 1];
+			const char *child = db->entities[f->x].id;
+			const struct db_owner *o = f->o;
+			size_t p;
 
-		if (strcmp(db->up[mid]->child, id) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+			if (!o || o >= end || strcmp(o->child, child)) {
+				/* every owner seen: done */
+				colour[f->x] = BLACK;
+				top--;
+				if (top && height[f->x] + 1 > height[st[top - 1].x])
+					height[st[top - 1].x] = height[f->x] + 1;
+				continue;
+			}
+			f->o = o + 1;
+			p = (size_t)(db_entity(db, o->parent) - db->entities);
+			if (colour[p] == GREY) {
+				/* back on the path: the edges from p's frame up are a cycle */
+				const struct db_owner *bad = o;
+
+				for (size_t k = top; k-- > 0 && st[k].x != p;)
+					if (st[k].in && blame_before(st[k].in, bad))
+						bad = st[k].in;
+				rc = hw_fail(e, "%s:%u: ownership cycle: %s already owns %s, directly or not",
+					     bad->fact.file, bad->fact.line, bad->child, bad->parent);
+			} else if (colour[p] == BLACK) {
+				if (height[p] + 1 > height[f->x])
+					height[f->x] = height[p] + 1;
+			} else {
+				colour[p] = GREY;
+				st[top++] = (struct frame){p, first_edge(db, o->parent), o};
+			}
+			if (!rc && height[f->x] > DB_MAX_CHAIN)
+				rc = hw_fail(e, "%s:%u: a chain of more than %d owners above %s (the most "
+						"the database takes)",
+					     o->fact.file, o->fact.line, DB_MAX_CHAIN, child);
+		}
 	}
-	for (end = lo; end < db->nowners && !strcmp(db->up[end]->child, id); end++)
-		;
-	*n = end - lo;
-	return db->up + lo;
+	free(colour), free(height), free(st);
+	return rc;
 }
 
-/* Walk up every parent edge, whatever its dates: meeting start again is a
- * cycle. */
-static int reaches(const struct db *db, const char *from, const char *target, int depth)
+/* Whether target is above from, over every edge whatever its dates: a walk
+ * that visits each entity once (edges sorted by child). */
+static int reaches(const struct db *db, const char *from, const char *target)
 {
-	size_t n;
-	const struct db_owner *const *o;
+	size_t n = db->nentities, top = 0;
+	const struct db_owner *end = owners_end(db);
+	char *seen = xcalloc(n, 1);
+	const char **st = xcalloc(n + 1, sizeof *st);
+	int found = 0;
 
-	if (depth > MAX_CHAIN)
-		return 1;
-	o = edges_up(db, from, &n);
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(o[i]->parent, target) || reaches(db, o[i]->parent, target, depth + 1))
-			return 1;
-	return 0;
+	st[top++] = from;
+	while (top && !found) {
+		const char *x = st[--top];
+
+		for (const struct db_owner *o = first_edge(db, x); o && o < end && !strcmp(o->child, x);
+		     o++) {
+			const struct db_entity *p = db_entity(db, o->parent);
+			size_t k = (size_t)(p - db->entities);
+
+			if (!strcmp(o->parent, target)) {
+				found = 1;
+				break;
+			}
+			if (!seen[k]) {
+				seen[k] = 1;
+				st[top++] = p->id;
+			}
+		}
+	}
+	free(seen), free(st);
+	return found;
 }
 
 /* The key of a name in one form: name_key(); the same without its blanks
@@ -767,11 +841,11 @@ static void index_names(struct db *db, enum db_key_form f)
 			const char *other = names[i].entity;
 
 			if (kept->entity && strcmp(kept->entity, other)) {
-				if (reaches(db, other, kept->entity, 0)) {
+				if (reaches(db, other, kept->entity)) {
 					kept->entity = other; /* other is owned by kept */
 					kept->src = names[i].src;
 				}
-				else if (!reaches(db, kept->entity, other, 0))
+				else if (!reaches(db, kept->entity, other))
 					kept->entity = NULL;
 			}
 			free(names[i].key);
@@ -985,13 +1059,8 @@ int db_finish(struct db *db, struct hw_err *e)
 			return hw_fail(e, "%s:%u: alias \"%s\" names unknown entity '%s'",
 				       db->aliases[i].fact.file, db->aliases[i].fact.line, db->aliases[i].name,
 				       db->aliases[i].entity);
-	db->up = xmalloc((db->nowners ? db->nowners : 1) * sizeof *db->up);
-	for (size_t i = 0; i < db->nowners; i++)
-		db->up[i] = &db->owners[i];
-	if (db->nowners > 1)
-		qsort(db->up, db->nowners, sizeof *db->up, up_cmp);
-	/* a loop is blamed on an overlay edge in it before a shipped one, since
-	 * that is the line the user can fix */
+	/* an edge is blamed on an overlay before a shipped one, since that is
+	 * the line the user can fix */
 	for (size_t n = 0; n < 2 * db->nowners; n++) {
 		const struct db_owner *o = &db->owners[n % db->nowners];
 
@@ -1001,16 +1070,11 @@ int db_finish(struct db *db, struct hw_err *e)
 			return hw_fail(e, "%s:%u: owner %s -> %s names unknown entity '%s'", o->fact.file,
 				       o->fact.line, o->parent, o->child,
 				       db_entity(db, o->parent) ? o->child : o->parent);
-		if (reaches(db, o->parent, o->child, 0))
-			return hw_fail(e, "%s:%u: ownership cycle: %s already owns %s, directly or "
-					  "not",
-				       o->fact.file, o->fact.line, o->child, o->parent);
 	}
 	if (db->nowners > 1)
 		qsort(db->owners, db->nowners, sizeof *db->owners, owner_cmp);
-	/* the index by child points into the edges, now sorted by child too */
-	for (size_t i = 0; i < db->nowners; i++)
-		db->up[i] = &db->owners[i];
+	if (check_owner_graph(db, e) < 0)
+		return -1;
 	for (int f = 0; f < DB_KEY_FORMS; f++)
 		index_names(db, (enum db_key_form)f);
 	snprintf(db->fingerprint, sizeof db->fingerprint, "%016llx", (unsigned long long)db->hash);
@@ -1038,7 +1102,7 @@ int db_owner_controls(const struct db_owner *o)
 const struct db_owner *db_parent_edge(const struct db *db, const struct db_entity *x,
 				     const char *date)
 {
-	const struct db_owner *o = first_edge(db, x->id), *end = db->owners + db->nowners;
+	const struct db_owner *o = first_edge(db, x->id), *end = owners_end(db);
 
 	for (; o && o < end && !strcmp(o->child, x->id); o++)
 		if (db_owner_active(o, date) && db_owner_controls(o))
@@ -1059,8 +1123,8 @@ const struct db_entity *db_controller(const struct db *db, const struct db_entit
 {
 	const struct db_entity *p;
 
-	/* db_finish() refused cycles; the bound is for safety only */
-	for (int depth = 0; depth < MAX_CHAIN && (p = db_parent(db, x, date)); depth++)
+	/* db_finish() refused cycles and chains longer than this */
+	for (int depth = 0; depth < DB_MAX_CHAIN && (p = db_parent(db, x, date)); depth++)
 		x = p;
 	return x;
 }
@@ -1116,7 +1180,7 @@ int db_covered(const struct db *db, const struct db_entity *x, const char *list,
 	const struct db_list *l;
 
 	/* nearest first: the entity itself, then its controlling parents */
-	for (int depth = 0; p && depth < MAX_CHAIN; depth++) {
+	for (int depth = 0; p && depth <= DB_MAX_CHAIN; depth++) {
 		if ((l = membership(db, p, list, date))) {
 			*member = p;
 			*entry = l;

@@ -29,6 +29,11 @@ struct db_source {
 	struct db_fact fact;
 };
 
+/* The longest chain of owners above an entity that the database accepts:
+ * db_finish() refuses a longer one, so every walk up the owners can follow
+ * it whole. Real chains have a handful of links. */
+#define DB_MAX_CHAIN 10000
+
 struct db_entity {
 	char *id, *name, *country, *control;
 	struct db_fact fact;

@@ -125,7 +125,7 @@ void db_state_test(const struct db *db, const struct db_entity *x, const char *d
 		r->kind = STATE_SHARE;
 		return;
 	}
-	for (int depth = 0; p && depth < MAX_CHAIN; depth++, p = db_parent(db, p, date)) {
+	for (int depth = 0; p && depth <= DB_MAX_CHAIN; depth++, p = db_parent(db, p, date)) {
 		if (db_is_state(p, t->country)) {
 			r->kind = STATE_CONTROL;
 			r->entity = p;
