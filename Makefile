@@ -6,6 +6,8 @@
 #   make check-asan the tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench      timings (see build-aux/bench.sh)
 #   make corpus-check  scan every machine of ../shared/corpus, one line each (a report)
+#   make population-check DMI=DIR [N=2000 SEED=11 POP=README.md]  the database
+#                   measured on a random sample of real machines (a report)
 #   make fuzz       libFuzzer targets, FUZZ_SECONDS each (clang)
 #   make install    PREFIX=/usr/local DESTDIR=
 #
@@ -43,11 +45,11 @@ ALL_CFLAGS = -std=gnu11 -pthread $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP \
              -DHWBOM_PNP_IDS='"$(PNP_IDS)"' -DHWBOM_IEEE_DIR='"$(IEEE_DIR)"'
 
 # Everything but the command line: the unit tests link it too.
-LIB_SRC  := output/alloc.c output/err.c output/infile.c output/sanitize.c output/bom.c output/roles.c output/redact.c \
+LIB_SRC  := output/alloc.c output/err.c output/infile.c output/sanitize.c output/termsafe.c output/bom.c output/roles.c output/redact.c \
             output/cyclonedx.c output/bom_read.c output/bom_diff.c output/purchase.c output/text.c \
             output/foreign_map.c output/bom_foreign.c \
             vendor-db/recfile.c vendor-db/db.c vendor-db/names.c vendor-db/holding.c \
-            vendor-db/stateown.c \
+            vendor-db/stateown.c vendor-db/match.c \
             probes/probe.c \
             probes/dmi/dmi.c probes/dmi/dmi_build.c probes/dmi/dmi_table.c probes/dmi/dmi_names.c \
             probes/dmi/dmidecode_text.c probes/dmi/smbios.c \
@@ -57,7 +59,7 @@ LIB_SRC  := output/alloc.c output/err.c output/infile.c output/sanitize.c output
             probes/pci/lspci_vmm.c probes/pci/lspci_tree.c \
             probes/usb/usb.c probes/usb/usb_desc.c probes/usb/usb_ids.c probes/usb/lsusb_text.c \
             probes/display/display.c probes/display/edid.c probes/storage/storage.c \
-            probes/net/net.c probes/net/oui.c probes/net/oui_index.c probes/memory/spd.c \
+            probes/net/net.c probes/net/oui.c probes/net/oui_index.c probes/memory/spd.c probes/memory/jep106.c \
             probes/tpm/tpm.c probes/tpm/tpm_vendor.c \
             probes/import/inventory.c probes/import/json_util.c probes/import/lshw_tree.c \
             probes/import/lshw_text.c probes/import/lshw_xml.c probes/import/lshw_json.c \
@@ -69,9 +71,12 @@ MAIN_SRC := scanner/main.c scanner/scan.c scanner/judging.c scanner/check.c scan
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(MAIN_SRC:%.c=$(BUILD)/%.o)
 
-UNIT     := sanitize bom recfile db policy cyclonedx pci_check names usb_desc lsusb_text smbios dmi_table \
+UNIT     := sanitize termsafe bom recfile db policy cyclonedx pci_check names usb_desc lsusb_text smbios dmi_table match jep106 largest \
             dmidecode_text cpu_info edid tpm_vendor oui waiver holding lspci_text bom_diff inventory foreign_map
 UNIT_BIN := $(UNIT:%=$(BUILD)/tests/test_%)
+REPLAY   := sanitize db pci_dump usb_desc lsusb_text smbios blobs bom_read dmidecode lspci \
+            purchase spd oui_index waiver profile
+REPLAY_BIN := $(REPLAY:%=$(BUILD)/tests/replay_%)
 SCHEMA   := tests/schema/bom-1.6.SNAPSHOT.xsd
 
 all: hwbom
@@ -122,45 +127,65 @@ $(SCHEMA):
 schema: $(SCHEMA)
 
 test: deps-test
-	@$(MAKE) --no-print-directory hwbom $(UNIT_BIN) $(SCHEMA)
+	@$(MAKE) --no-print-directory hwbom $(UNIT_BIN) $(REPLAY_BIN) $(SCHEMA)
 	tests/run-tests.sh $(BUILD) ./hwbom
 
 check-asan: deps-test
 	@$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=1 build/asan/hwbom \
-		$(UNIT_BIN:$(BUILD)/%=build/asan/%) $(SCHEMA)
+		$(UNIT_BIN:$(BUILD)/%=build/asan/%) $(REPLAY_BIN:$(BUILD)/%=build/asan/%) $(SCHEMA)
 	ASAN_OPTIONS=detect_leaks=1:verify_asan_link_order=0 UBSAN_OPTIONS=print_stacktrace=1 \
 		tests/run-tests.sh build/asan build/asan/hwbom
 
 # A report on other people's captures where they are (not part of test).
 CORPUS ?= ../shared/corpus
 corpus-check: hwbom $(SCHEMA)
-	@SCHEMA=$(SCHEMA) build-aux/corpus-check.sh ./hwbom $(CORPUS)
+	@build-aux/corpus-check.sh ./hwbom $(CORPUS)
+
+# The database on a random sample of real machines' dmidecode text (a
+# folder or a git repository of files, e.g. the linuxhw/DMI collection) and,
+# with POP=, on a PCI device population (linuxhw/DevicePopulation's
+# README.md): a report, not part of test (build-aux/population-check.py).
+N    ?= 2000
+SEED ?= 11
+population-check: hwbom
+	@test -n "$(DMI)" || { echo "make population-check DMI=DIR [N=2000 SEED=11 POP=README.md]"; exit 2; }
+	@build-aux/population-check.py --hwbom ./hwbom --dmi "$(DMI)" --n $(N) --seed $(SEED) \
+		$(if $(POP),--pop "$(POP)") $(if $(UNRESOLVED),--unresolved-out "$(UNRESOLVED)")
 
 bench: hwbom $(BUILD)/resolve_bench
 	build-aux/bench.sh ./hwbom
 	@echo; echo "== 5. the database =="; $(BUILD)/resolve_bench vendor-db $(IEEE_DIR)
+	@echo; echo "== 5b. a synthetic database five times the size (build-aux/synth-db.py) =="
+	@build-aux/synth-db.py 5 vendor-db $(BUILD)/bench-db5 && $(BUILD)/resolve_bench $(BUILD)/bench-db5 $(IEEE_DIR)
 
 $(BUILD)/resolve_bench: tests/bench/resolve_bench.c $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(filter %.c %.o,$^) $(PKG_LIBS)
 
-# libFuzzer targets (clang): FUZZ_SECONDS each, seeded with the fixtures.
-FUZZ         := sanitize db pci_dump usb_desc lsusb_text smbios blobs bom_read dmidecode lspci \
-                archive purchase lshw hwinfo glpi
+# libFuzzer targets (clang): FUZZ_SECONDS each, seeded with the fixtures and
+# the regression inputs. A target fails the run on anything libFuzzer
+# reports: a crash, a leak, a timeout (FUZZ_TIMEOUT s an input), running out
+# of memory (FUZZ_RSS_MB), its exit status or any artifact it leaves in
+# build/fuzz/artifacts/TARGET/ (crash-, leak-, timeout-, oom-, slow-unit-).
+# The library is built for it by clang without -Werror (CI= : clang warns of
+# what gcc accepts, and CI builds with gcc).
+FUZZ_ALL     := sanitize db pci_dump usb_desc lsusb_text smbios blobs bom_read dmidecode lspci \
+                archive purchase lshw hwinfo glpi spd oui_index waiver profile
+FUZZ         ?= $(FUZZ_ALL)
 FUZZ_SECONDS ?= 60
+FUZZ_TIMEOUT ?= 25
+FUZZ_RSS_MB  ?= 2560
 FUZZ_CFLAGS  := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-fuzz: hwbom
-	@$(MAKE) -s --no-print-directory BUILD=build/fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link" \
+FUZZ_DEFS     = -DFIXTURES='"$(CURDIR)/tests/fixtures"' -DSCHEMA='"$(CURDIR)/$(SCHEMA)"' \
+                -DVENDOR_DB='"$(CURDIR)/vendor-db"'
+fuzz: hwbom $(SCHEMA)
+	@$(MAKE) -s --no-print-directory CI= BUILD=build/fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link" \
 		$(LIB_SRC:%.c=build/fuzz/%.o)
 	@mkdir -p build/fuzz/corpus
 	@for t in $(FUZZ); do \
-	  clang $(FUZZ_CFLAGS) $(PKG_CFLAGS) -DFIXTURES='"$(CURDIR)/tests/fixtures"' \
+	  clang $(FUZZ_CFLAGS) $(PKG_CFLAGS) $(FUZZ_DEFS) \
 	    -o build/fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c $(LIB_SRC:%.c=build/fuzz/%.o) $(PKG_LIBS) || exit 1; \
 	done
-	@mkdir -p build/fuzz/corpus/db build/fuzz/corpus/pci_dump build/fuzz/corpus/sanitize \
-		build/fuzz/corpus/usb_desc build/fuzz/corpus/lsusb_text build/fuzz/corpus/smbios \
-		build/fuzz/corpus/blobs build/fuzz/corpus/bom_read build/fuzz/corpus/dmidecode \
-		build/fuzz/corpus/lspci build/fuzz/corpus/archive build/fuzz/corpus/purchase \
-		build/fuzz/corpus/lshw build/fuzz/corpus/hwinfo build/fuzz/corpus/glpi
+	@mkdir -p $(FUZZ_ALL:%=build/fuzz/corpus/%)
 	@cp tests/fixtures/inventory/vm.lshw.* build/fuzz/corpus/lshw/
 	@cp tests/fixtures/inventory/vm.hwinfo tests/fixtures/inventory/fuzz-regress/*.hwinfo \
 		build/fuzz/corpus/hwinfo/
@@ -175,14 +200,35 @@ fuzz: hwbom
 	@cp tests/fixtures/dmi/*.bin build/fuzz/corpus/smbios/
 	@cp tests/fixtures/lsusb/*.lsusb* tests/fixtures/lsusb/*.usb-devices build/fuzz/corpus/lsusb_text/
 	@cp tests/fixtures/dmi/text/*.txt build/fuzz/corpus/dmidecode/
+	@cp tests/fixtures/root/spd/sys/bus/i2c/drivers/ee1004/*/eeprom build/fuzz/corpus/spd/ 2>/dev/null || true
+	@cp tests/fixtures/waivers/*.waivers build/fuzz/corpus/waiver/
+	@cp vendor-db/policies/profiles/*.profile build/fuzz/corpus/profile/
 	@./hwbom capture -q --from tests/fixtures/root/nics -o build/fuzz/corpus/archive/nics.tar.gz 2>/dev/null || \
 	  test -e build/fuzz/corpus/archive/nics.tar.gz
-	@for t in $(FUZZ); do \
+	@failed=""; for t in $(FUZZ); do \
 	  echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
-	  build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
-	    build/fuzz/corpus/$$t 2>&1 | grep -E "^(stat::number_of_executed_units|==|SUMMARY)|ERROR" || true; \
-	  test ! -e crash-* || exit 1; \
-	done
+	  rm -rf build/fuzz/artifacts/$$t; mkdir -p build/fuzz/artifacts/$$t; \
+	  seeds=build/fuzz/corpus/$$t; [ -d tests/fuzz/regression/$$t ] && seeds="$$seeds tests/fuzz/regression/$$t"; \
+	  rm -rf build/fuzz/tmp; mkdir -p build/fuzz/tmp; \
+	  TMPDIR=$(CURDIR)/build/fuzz/tmp build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) \
+	    -rss_limit_mb=$(FUZZ_RSS_MB) -print_final_stats=1 \
+	    -artifact_prefix=build/fuzz/artifacts/$$t/ $$seeds >build/fuzz/fuzz_$$t.log 2>&1; \
+	  rc=$$?; \
+	  grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|SUMMARY)|ERROR|^==[0-9]+==" build/fuzz/fuzz_$$t.log | head -20; \
+	  if [ $$rc -ne 0 ] || [ -n "$$(ls build/fuzz/artifacts/$$t)" ]; then \
+	    echo "fuzz_$$t: FAILED (exit status $$rc; artifacts: $$(ls build/fuzz/artifacts/$$t | tr '\n' ' '))"; \
+	    failed="$$failed $$t"; \
+	  fi; \
+	done; \
+	rm -rf build/fuzz/tmp; \
+	if [ -n "$$failed" ]; then echo "fuzz: failed:$$failed (logs build/fuzz/fuzz_*.log)"; exit 1; fi
+
+# The same targets as plain programs (gcc, no libFuzzer): tests/fuzz/replay.c
+# feeds them the files of tests/fuzz/regression/TARGET/, every input that
+# once found a bug; `make test` and `make check-asan` run them.
+$(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz_oracle.h $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(FUZZ_DEFS) $(LDFLAGS) -o $@ $(filter %.c %.o,$^) $(PKG_LIBS)
 
 # --- installation -----------------------------------------------------------
 
@@ -203,7 +249,8 @@ uninstall:
 clean:
 	rm -rf build hwbom hwbom.xml
 
-.PHONY: all deps deps-test run schema test check-asan bench corpus-check fuzz install uninstall clean FORCE
+.PHONY: all deps deps-test run schema test check-asan bench corpus-check population-check fuzz \
+	install uninstall clean FORCE
 .SECONDARY:
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

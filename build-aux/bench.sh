@@ -10,7 +10,10 @@
 #      libusb and as a captured tree, beside lsusb and lsusb -v;
 #   6. hwbom check of 1,000 and 10,000 saved BOMs of a 200-component
 #      machine: files per second and peak memory (section 5, the database,
-#      is the Makefile's).
+#      is the Makefile's);
+#   7. hwbom check of one BOM of 100,000 components (time, peak memory and
+#      memory per component), of one past the bound (refused), and hwbom
+#      diff of two 100,000-component BOMs with 10% moved.
 # Needs hyperfine, lshw, pciutils, valgrind, usbutils and umockdev
 # (build-aux/deps.sh bench).
 set -eu
@@ -112,3 +115,24 @@ for n in 1000 10000; do
 	rm -rf "$tmp/out"
 	timed "$n" "written (-o)" -o "$tmp/out" "$@"
 done
+
+echo
+echo "== 7. big BOMs: memory per component, a bound, and diff by hash =="
+# synthetic BOMs of memory modules (build-aux/mkbom.sh): one of 100,000
+# components checked (time, peak RSS, RSS per component); one of 100,001,
+# past the bound, refused; two of 100,000 with 10% moved, diffed
+mk="$top/build-aux/mkbom.sh"
+"$mk" 100000 >"$tmp/c100k.xml"
+"$mk" 100000 10 >"$tmp/c100k-moved.xml"
+"$mk" 100001 >"$tmp/c100k1.xml"
+big() {
+	label=$1 n=$2
+	shift 2
+	rc=0
+	/usr/bin/time -f "%e %M" -o "$tmp/time" "$@" >/dev/null 2>"$tmp/big.err" || rc=$?
+	awk -v l="$label" -v n="$n" -v rc="$rc" '{ printf "%-34s %6.2f s  peak RSS %7d KB  %5.2f KB/component  exit %d\n", l, $1, $2, $2 / n, rc }' "$tmp/time"
+}
+big "check, 100,000 components" 100000 $check "$tmp/c100k.xml"
+big "check, 100,001 (refused)" 100001 $check "$tmp/c100k1.xml"
+sed 's/^/  /' "$tmp/big.err"
+big "diff, 2 x 100,000, 10% moved" 200000 "$hwbom" diff "$tmp/c100k.xml" "$tmp/c100k-moved.xml"

@@ -13,6 +13,12 @@
 # given with the options `hwbom scan --help` lists (--lspci, --lsusb,
 # --dmidecode, --cpuinfo, --lshw, --hwinfo where this hwbom has them); files
 # no option takes are named as unused.
+#
+# Every BOM written is validated against the CycloneDX 1.6 XSD (xmllint
+# --schema; SCHEMA, default tests/schema/bom-1.6.SNAPSHOT.xsd, which `make
+# schema` fetches): a machine whose BOM is not valid says "schema=INVALID"
+# and the first complaint, and the last line counts them. The exit status
+# is 1 when any BOM was invalid.
 set -u
 
 hwbom=${1:-./hwbom}
@@ -25,6 +31,11 @@ command -v xmllint >/dev/null 2>&1 || {
 	echo "corpus-check: xmllint is needed (Debian libxml2-utils)" >&2
 	exit 2
 }
+schema=${SCHEMA:-$(dirname "$0")/../tests/schema/bom-1.6.SNAPSHOT.xsd}
+if [ ! -f "$schema" ]; then
+	echo "corpus-check: no schema at $schema (make schema)" >&2
+	exit 2
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 help=$("$hwbom" scan --help) || exit 2
@@ -57,6 +68,7 @@ ROLE="starts-with(@name,'hwbom:origin:') and not(contains(substring(@name,14),':
 num() { xmllint --xpath "$2" "$1" 2>/dev/null || echo 0; }
 
 printf '# machine  read=probes that read something  components attributions resolved=share of components with roles whose every role is an entity  verdict  coverage (unseen roles; how=those with a command to see them)  (files given; unused)\n'
+written=0 invalid=0 invalid_names=""
 for dir in "$corpus"/*/; do
 	m=$(basename "$dir")
 	set --
@@ -170,6 +182,14 @@ for dir in "$corpus"/*/; do
 		continue
 	fi
 	b=$tmp/bom.xml
+	written=$((written + 1))
+	if xmllint --noout --schema "$schema" "$b" >/dev/null 2>"$tmp/xsd"; then
+		valid=valid
+	else
+		valid="INVALID: $(grep -v 'fails to validate$' "$tmp/xsd" | head -1 | sed "s|^$b:||")"
+		invalid=$((invalid + 1))
+		invalid_names="$invalid_names $m"
+	fi
 	read=$(xmllint --xpath "/*[local-name()='bom']/*[local-name()='metadata']/$P[starts-with(@name,'hwbom:coverage:') and not(contains(substring(@name,16),':')) and (.='read' or .='partial')]/@name" "$b" 2>/dev/null |
 		sed 's/ name="hwbom:coverage:\([^"]*\)"/\1 /g' | tr -s ' \n' ',' | sed 's/^,//; s/,$//')
 	comps=$(num "$b" "count($C)")
@@ -182,9 +202,11 @@ for dir in "$corpus"/*/; do
 	unseen=$(xmllint --xpath "$M[@name='hwbom:unseen']/text()" "$b" 2>/dev/null | tr '\n' ',' | sed 's/,$//')
 	nunseen=$(num "$b" "count($M[@name='hwbom:unseen'])")
 	nhow=$(num "$b" "count($M[starts-with(@name,'hwbom:unseen:') and substring(@name,string-length(@name)-7)=':collect' and string-length(.)>0])")
-	xmllint --nonet --noout --schema "${SCHEMA:-tests/schema/bom-1.6.SNAPSHOT.xsd}" "$b" 2>/dev/null && xsd=valid || xsd=INVALID
 	share=$([ "$with" -gt 0 ] && echo "$((100 * resolved / with))%" || echo "-")
-	printf '%s  read=%s  components=%s attributions=%s resolved=%s  verdict=%s  coverage=%s%s how=%s/%s xsd=%s  %s\n' \
+	printf '%s  read=%s  components=%s attributions=%s resolved=%s  verdict=%s  coverage=%s%s how=%s/%s schema=%s  %s\n' \
 		"$m" "${read:-none}" "$comps" "$attrs" "$share" "$verdict" "${coverage:-none}" \
-		"${unseen:+($unseen)}" "$nhow" "$nunseen" "$xsd" "$files"
+		"${unseen:+($unseen)}" "$nhow" "$nunseen" "$valid" "$files"
 done
+printf '# %s BOMs written, %s not valid against %s%s\n' "$written" "$invalid" \
+	"$(basename "$schema")" "${invalid_names:+:$invalid_names}"
+[ "$invalid" -eq 0 ]

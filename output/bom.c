@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+
 #include "alloc.h"
 #include "roles.h"
 #include "sanitize.h"
@@ -81,6 +82,7 @@ static void component_free(struct bom_component *c)
 	free(c->findings);
 	free(c->kind);
 	free(c->location);
+	free(c->ref);
 	free(c->name);
 	free(c->description);
 	free(c->firmware);
@@ -336,13 +338,93 @@ const char *bom_get_cprop(const struct bom_component *c, const char *name)
 	return NULL;
 }
 
-char *bom_ref(const struct bom_component *c)
+static char *base_ref(const struct bom_component *c)
 {
 	size_t n = strlen(c->kind);
 
 	if (!strncmp(c->location, c->kind, n) && c->location[n] == ':')
 		return xstrdup(c->location);
 	return xasprintf("%s:%s", c->kind, c->location);
+}
+
+char *bom_ref(const struct bom_component *c)
+{
+	return c->ref ? xstrdup(c->ref) : base_ref(c);
+}
+
+struct base {
+	char *ref;
+	size_t i;
+};
+
+static int base_cmp(const void *a, const void *b)
+{
+	const struct base *x = a, *y = b;
+	int r = strcmp(x->ref, y->ref);
+
+	return r ? r : (x->i > y->i) - (x->i < y->i);
+}
+
+static int is_base(const struct base *v, size_t n, const char *ref)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int r = strcmp(v[mid].ref, ref);
+
+		if (!r)
+			return 1;
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* Sort the base refs (with their place, so a repeat's order is the BOM's);
+ * in each run of one base, the first keeps it and the others take
+ * BASE#2, BASE#3, ... skipping any that is some component's own base.
+ * Two names BASE#K are the same only for the same BASE and K (the last '#'
+ * splits them), so they cannot meet: O(n log n), no hash needed. */
+void bom_unique_refs(struct bom *b)
+{
+	size_t n = 0;
+	struct base *v = xcalloc(b->ncomponents + 1, sizeof *v);
+
+	for (size_t i = 0; i < b->ncomponents; i++) {
+		struct bom_component *c = b->components[i];
+
+		free(c->ref);
+		c->ref = NULL;
+		if (c->kind && c->location)
+			v[n++] = (struct base){base_ref(c), i};
+	}
+	if (n > 1)
+		qsort(v, n, sizeof *v, base_cmp);
+	for (size_t k = 0, next = 2; k < n; k++) {
+		struct bom_component *c = b->components[v[k].i];
+
+		if (!k || strcmp(v[k].ref, v[k - 1].ref)) {
+			c->ref = xstrdup(v[k].ref);
+			next = 2;
+			continue;
+		}
+		for (;; next++) {
+			char *ref = xasprintf("%s#%zu", v[k].ref, next);
+
+			if (!is_base(v, n, ref)) {
+				c->ref = ref;
+				next++;
+				break;
+			}
+			free(ref);
+		}
+	}
+	for (size_t k = 0; k < n; k++)
+		free(v[k].ref);
+	free(v);
 }
 
 /* Insertion sort by kind: stable, and components arrive nearly grouped. */

@@ -98,6 +98,7 @@ struct bom_component {
 	 * its coverage is partial when there is one */
 	char **unseen;
 	size_t nunseen, capunseen;
+	char *ref;            /* its bom-ref, unique in the BOM: set by bom_unique_refs() */
 };
 
 /* What one source of the scan could see: "read" (complete), "absent" (read,
@@ -201,10 +202,20 @@ const char *bom_get_cprop(const struct bom_component *c, const char *name);
 char *bom_finding_str(const struct bom_finding *f);
 char *bom_waiver_str(const struct bom_finding *f);
 
-/* The component's bom-ref: its location when that already starts with
- * "KIND:" (usb:1-3.1), else "KIND:LOCATION" (pci:0000:3b:00.0). Free with
- * free(). */
+/* The component's bom-ref: the one bom_unique_refs() gave it, else its base
+ * ref, its location when that already starts with "KIND:" (usb:1-3.1), else
+ * "KIND:LOCATION" (pci:0000:3b:00.0). Free with free(). */
 char *bom_ref(const struct bom_component *c);
+
+/* bom-refs must be unique in a BOM (the CycloneDX XSD says so), and two
+ * components can have the same base ref: a DIMM locator or a CPU socket
+ * repeated by the firmware, an SMBIOS structure listed twice, a PCI function
+ * read twice. Set c->ref for every component of b: the first with a base
+ * ref, in the BOM's order, keeps it; the later ones get BASE#2, BASE#3, ...
+ * skipping any name that is some component's own base ref. Unique, and the
+ * same on every run for the same components; the writers, the reader and
+ * the scan (before judging) call it. */
+void bom_unique_refs(struct bom *b);
 
 /* Order components by kind, keeping the order each probe gave within a
  * kind (a probe sorts its own: PCI by address, USB by bus and port). */

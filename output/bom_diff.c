@@ -183,38 +183,157 @@ static void compare(const struct bom_component *e, const struct bom_component *a
 	free(ref);
 }
 
+/* The actual components sorted by a key, for lookups by binary search;
+ * next[k] is, for the run of one key starting at k, the first place that
+ * may still be unused. */
+struct keyed {
+	char *key;
+	size_t j;
+};
+
+struct index {
+	struct keyed *v;
+	size_t n, *next;
+};
+
+static int keyed_cmp(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	int r = strcmp(x->key, y->key);
+
+	return r ? r : (x->j > y->j) - (x->j < y->j);
+}
+
+static void index_sort(struct index *ix)
+{
+	if (ix->n > 1)
+		qsort(ix->v, ix->n, sizeof *ix->v, keyed_cmp);
+	ix->next = xcalloc(ix->n + 1, sizeof *ix->next);
+	for (size_t k = 0; k < ix->n; k++)
+		ix->next[k] = k;
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void index_free(struct index *ix)
+{
+	for (size_t k = 0; k < ix->n; k++)
+		free(ix->v[k].key);
+	free(ix->v), free(ix->next);
+}
+
+/* A key for same_part(): the kind and the set of its part identifiers
+ * (ns=value, sorted, each once). same_part() implies equal keys, so only
+ * components with the key of a component can be its part; equal keys are
+ * still checked with same_part(). The separators are control characters,
+ * which sanitised strings never hold. Free with free(). */
+static char *part_key(const struct bom_component *c)
+{
+	char **v = xcalloc(c->nids + 1, sizeof *v), *key;
+	size_t n = 0, len = strlen(c->kind) + 1, o;
+
+	for (size_t i = 0; i < c->nids; i++)
+		if (id_class(c, c->ids[i].ns) == ID_PART)
+			v[n++] = xasprintf("%s\x1f%s", c->ids[i].ns, c->ids[i].value);
+	if (n > 1)
+		qsort(v, n, sizeof *v, str_cmp);
+	for (size_t i = 0; i < n; i++)
+		len += strlen(v[i]) + 1;
+	key = xmalloc(len + 1);
+	o = (size_t)sprintf(key, "%s", c->kind);
+	for (size_t i = 0; i < n; i++) {
+		if (!i || strcmp(v[i], v[i - 1]))
+			o += (size_t)sprintf(key + o, "\x1e%s", v[i]);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+	return key;
+}
+
+/* The first unused actual component with key (and, with check_part, the
+ * same part as e), in BOM order, or (size_t)-1; used ones at the front of
+ * the run are skipped for good. */
+static size_t take(struct index *ix, const char *key, const char *used, const struct bom *actual,
+		   const struct bom_component *e, int check_part)
+{
+	size_t lo = 0, hi = ix->n, first;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (strcmp(ix->v[mid].key, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == ix->n || strcmp(ix->v[lo].key, key))
+		return (size_t)-1;
+	first = lo;
+	while (ix->next[first] < ix->n && !strcmp(ix->v[ix->next[first]].key, key) &&
+	       used[ix->v[ix->next[first]].j])
+		ix->next[first]++;
+	for (size_t t = ix->next[first]; t < ix->n && !strcmp(ix->v[t].key, key); t++) {
+		size_t j = ix->v[t].j;
+
+		if (!used[j] && (!check_part || same_part(e, actual->components[j])))
+			return j;
+	}
+	return (size_t)-1;
+}
+
+/* Match through sorted indexes (by bom-ref, unique in each BOM; by part
+ * key): first the same slot, then the same part elsewhere, each expected
+ * component in order taking the first unused actual one, as a pairwise
+ * search would, in O(n log n) rather than O(n^2). */
 void bom_diff(const struct bom *expected, const struct bom *actual, unsigned ignore,
 	      struct bom_diff *d)
 {
 	size_t ne = expected->ncomponents, na = actual->ncomponents;
 	char *used = xcalloc(na + 1, 1), *found = xcalloc(ne + 1, 1);
 	char **refs = xcalloc(na + 1, sizeof *refs);
+	struct index by_ref = {xcalloc(na + 1, sizeof *by_ref.v), na, NULL};
+	struct index by_part = {xcalloc(na + 1, sizeof *by_part.v), na, NULL};
 
-	for (size_t j = 0; j < na; j++)
+	for (size_t j = 0; j < na; j++) {
 		refs[j] = bom_ref(actual->components[j]);
+		by_ref.v[j] = (struct keyed){xstrdup(refs[j]), j};
+		by_part.v[j] = (struct keyed){part_key(actual->components[j]), j};
+	}
+	index_sort(&by_ref);
+	index_sort(&by_part);
 	/* the same slot */
 	for (size_t i = 0; i < ne; i++) {
 		char *ref = bom_ref(expected->components[i]);
+		size_t j = take(&by_ref, ref, used, actual, expected->components[i], 0);
 
-		for (size_t j = 0; j < na; j++)
-			if (!used[j] && !strcmp(ref, refs[j])) {
-				compare(expected->components[i], actual->components[j], ignore, d);
-				used[j] = found[i] = 1;
-				break;
-			}
+		if (j != (size_t)-1) {
+			compare(expected->components[i], actual->components[j], ignore, d);
+			used[j] = found[i] = 1;
+		}
 		free(ref);
 	}
 	/* the same part elsewhere */
-	for (size_t i = 0; i < ne; i++)
-		for (size_t j = 0; j < na && !found[i]; j++)
-			if (!used[j] && same_part(expected->components[i], actual->components[j])) {
-				char *ref = bom_ref(expected->components[i]);
+	for (size_t i = 0; i < ne; i++) {
+		char *key, *ref;
+		size_t j;
 
-				add(d, ignore, DIFF_MOVED, refs[j], "location", ref, refs[j]);
-				compare(expected->components[i], actual->components[j], ignore, d);
-				used[j] = found[i] = 1;
-				free(ref);
-			}
+		if (found[i])
+			continue;
+		key = part_key(expected->components[i]);
+		j = take(&by_part, key, used, actual, expected->components[i], 1);
+		free(key);
+		if (j == (size_t)-1)
+			continue;
+		ref = bom_ref(expected->components[i]);
+		add(d, ignore, DIFF_MOVED, refs[j], "location", ref, refs[j]);
+		compare(expected->components[i], actual->components[j], ignore, d);
+		used[j] = found[i] = 1;
+		free(ref);
+	}
 	for (size_t i = 0; i < ne; i++)
 		if (!found[i]) {
 			char *ref = bom_ref(expected->components[i]);
@@ -233,6 +352,8 @@ void bom_diff(const struct bom *expected, const struct bom *actual, unsigned ign
 	if (expected->verdict != actual->verdict)
 		add(d, ignore, DIFF_VERDICT, "machine", NULL, verdict_name(expected->verdict),
 		    verdict_name(actual->verdict));
+	index_free(&by_ref);
+	index_free(&by_part);
 	for (size_t j = 0; j < na; j++)
 		free(refs[j]);
 	free(refs), free(used), free(found);

@@ -62,7 +62,10 @@ struct rd {
 	char *prop; /* the name of the property being read */
 
 	struct bom_component *c; /* the component being read */
-	char *ref;               /* its bom-ref, once known */
+	int ref_known;           /* its kind and location were read */
+	size_t *owner;           /* for each saved finding line, its component's
+				  * place in b, or (size_t)-1: see name_saved() */
+	size_t capowner;
 	int c_line;              /* the line it starts on */
 	int ours;                /* a tools component named hwbom was seen */
 	int seen_root;
@@ -103,7 +106,9 @@ static void saved_line(struct rd *d, const char *value)
 	struct bom_saved *s = d->saved;
 
 	GROW(s->findings, s->capfindings, s->nfindings);
-	s->findings[s->nfindings++] = xasprintf("%s %s", d->ref ? d->ref : "?", value);
+	GROW(d->owner, d->capowner, s->nfindings);
+	d->owner[s->nfindings] = d->ref_known ? d->b->ncomponents - 1 : (size_t)-1;
+	s->findings[s->nfindings++] = xstrdup(value);
 }
 
 /* A machine property: coverage and the old judgement; the rest (policies,
@@ -217,8 +222,8 @@ static int component_prop(struct rd *d, const char *name, const char *value)
 		if (*field)
 			return fail(d, name[6] == 'k' ? "a second hwbom:kind" : "a second hwbom:location");
 		bom_set(field, value);
-		if (c->kind && c->location && !d->ref)
-			d->ref = bom_ref(c);
+		if (c->kind && c->location)
+			d->ref_known = 1;
 	} else if (!strncmp(name, "hwbom:id:", 9)) {
 		const char *ns = name + 9, *colon = strchr(ns, ':');
 
@@ -249,7 +254,7 @@ static int component_prop(struct rd *d, const char *name, const char *value)
 static int component_end(struct rd *d)
 {
 	if (!d->c->kind || !d->c->location) {
-		free(d->ref), d->ref = NULL;
+		d->ref_known = 0;
 		d->failed = 1;
 		xmlStopParser(d->ctxt);
 		return hw_fail(d->e, "%s:%d: a component without hwbom:kind and hwbom:location "
@@ -264,7 +269,7 @@ static int component_end(struct rd *d)
 		free(fallback);
 	}
 	d->c = NULL;
-	free(d->ref), d->ref = NULL;
+	d->ref_known = 0;
 	return 0;
 }
 
@@ -372,6 +377,11 @@ static void start_el(void *ctx, const xmlChar *local, const xmlChar *prefix, con
 	}
 	d->stack[d->depth] = el_of(name);
 	if (at(d, 3, E_BOM, E_COMPONENTS, E_COMPONENT)) {
+		if (d->b->ncomponents >= BOM_READ_MAX_COMPONENTS) {
+			fail(d, "more than " BOM_READ_MAX_STR " components: not a BOM of one machine "
+				"(hwbom reads at most " BOM_READ_MAX_STR ")");
+			return;
+		}
 		d->c = bom_add_component(d->b, "", "");
 		bom_set(&d->c->kind, NULL);
 		bom_set(&d->c->location, NULL);
@@ -527,6 +537,24 @@ static int parse(struct rd *d, int fd)
 	return rc;
 }
 
+/* Once every component is read, their unique bom-refs are known (those
+ * the writer gave, for the same components in the same order): put each in
+ * front of its saved lines, "BOM-REF VALUE". */
+static void name_saved(struct rd *d)
+{
+	struct bom_saved *s = d->saved;
+
+	bom_unique_refs(d->b);
+	for (size_t i = 0; i < s->nfindings; i++) {
+		size_t k = d->owner[i];
+		char *line = xasprintf("%s %s", k == (size_t)-1 ? "?" : d->b->components[k]->ref,
+				       s->findings[i]);
+
+		free(s->findings[i]);
+		s->findings[i] = line;
+	}
+}
+
 /* The whole file, for the foreign reader (at most 64 MiB). */
 static int slurp(int fd, const char *path, char **buf, size_t *len, struct hw_err *e)
 {
@@ -595,7 +623,9 @@ static int read_bom(const char *path, struct bom *b, struct bom_saved *saved, in
 		d.foreign = 1;
 	else
 		rc = parse(&d, fd);
-	free(d.ref);
+	if (!rc && !d.foreign)
+		name_saved(&d);
+	free(d.owner);
 	free(d.text);
 	free(d.prop);
 	if (d.foreign) {
@@ -609,6 +639,8 @@ static int read_bom(const char *path, struct bom *b, struct bom_saved *saved, in
 		rc = slurp(fd, path, &buf, &len, e) < 0 ? -1
 							 : bom_read_foreign(path, buf, len, b, saved, e);
 		free(buf);
+		if (!rc)
+			bom_unique_refs(b);
 	}
 	close(fd);
 	if (!rc && judged)

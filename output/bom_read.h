@@ -13,6 +13,11 @@
 #include "bom.h"
 #include "err.h"
 
+/* The most components a saved BOM may hold: a machine has hundreds; a
+ * bigger file is refused before its model takes gigabytes. */
+#define BOM_READ_MAX_COMPONENTS 100000
+#define BOM_READ_MAX_STR "100000"
+
 /* The judgement a saved BOM carried. */
 struct bom_saved {
 	char *as_of;      /* hwbom:as-of, or NULL */

@@ -427,12 +427,13 @@ static void definitions(struct w *w, const struct bom *b)
 	end(w);
 }
 
-int cyclonedx_write(const struct bom *b, FILE *f, const struct cdx_opts *o, struct hw_err *e)
+int cyclonedx_write(struct bom *b, FILE *f, const struct cdx_opts *o, struct hw_err *e)
 {
 	xmlOutputBufferPtr out = xmlOutputBufferCreateFile(f, NULL);
 	struct w w = {0};
 	char version[24];
 
+	bom_unique_refs(b);
 	if (!out)
 		return hw_fail(e, "cannot create the XML output buffer");
 	w.tw = xmlNewTextWriter(out); /* owns out from here on */

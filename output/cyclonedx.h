@@ -16,8 +16,9 @@ struct cdx_opts {
 	unsigned long version;    /* the BOM's version; 0 means 1 */
 };
 
-/* Write b to f. Without timestamp and serial, the same BOM gives the same
- * bytes. -1 with e set if libxml2 or the stream fails. */
-int cyclonedx_write(const struct bom *b, FILE *f, const struct cdx_opts *o, struct hw_err *e);
+/* Write b to f, after giving its components unique bom-refs
+ * (bom_unique_refs()). Without timestamp and serial, the same BOM gives the
+ * same bytes. -1 with e set if libxml2 or the stream fails. */
+int cyclonedx_write(struct bom *b, FILE *f, const struct cdx_opts *o, struct hw_err *e);
 
 #endif

@@ -7,9 +7,18 @@
 
 #include "alloc.h"
 
+static const char cut_mark[] = " [message cut]";
+
+/* Say so when buf (of n bytes) could not hold what was meant for it. */
+static void mark_cut(char *buf, size_t n, int wanted)
+{
+	if (wanted >= 0 && (size_t)wanted >= n)
+		memcpy(buf + n - sizeof cut_mark, cut_mark, sizeof cut_mark);
+}
+
 int hw_vfail(struct hw_err *e, const char *fmt, va_list ap)
 {
-	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	mark_cut(e->msg, sizeof e->msg, vsnprintf(e->msg, sizeof e->msg, fmt, ap));
 	return -1;
 }
 
@@ -33,8 +42,7 @@ int hw_prefix(struct hw_err *e, const char *fmt, ...)
 	va_end(ap);
 	memcpy(old, e->msg, sizeof old);
 	/* cut the old message, not the context, if the two do not fit */
-	snprintf(e->msg, sizeof e->msg, "%s: %.*s", head, (int)(sizeof e->msg - strlen(head) - 3),
-		 old);
+	mark_cut(e->msg, sizeof e->msg, snprintf(e->msg, sizeof e->msg, "%s: %s", head, old));
 	return -1;
 }
 
@@ -42,7 +50,7 @@ void hw_vwarn(struct hw_err *e, const char *fmt, va_list ap)
 {
 	char buf[HW_ERR_MAX];
 
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	mark_cut(buf, sizeof buf, vsnprintf(buf, sizeof buf, fmt, ap));
 	GROW(e->warnings, e->capwarnings, e->nwarnings);
 	e->warnings[e->nwarnings++] = xstrdup(buf);
 }

@@ -9,7 +9,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 
-#define HW_ERR_MAX 1024
+/* Room for a message: two paths of PATH_MAX and what is wrong with them.
+ * A longer one ends in CUT_MARK, never silently. */
+#define HW_ERR_MAX 16384
 
 struct hw_err {
 	char msg[HW_ERR_MAX]; /* empty when no error */

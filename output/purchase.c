@@ -81,11 +81,28 @@ int purchase_is(const char *path)
 	return is || sniff(path);
 }
 
+/* The line a node starts on (the file is parsed with XML_PARSE_BIG_LINES,
+ * so past line 65535 too); a node without one (text) takes its parent's;
+ * 0 when none is known. Never -1 in a message. */
+static long node_line(xmlNodePtr n)
+{
+	for (; n; n = n->parent) {
+		long l = xmlGetLineNo(n);
+
+		if (l > 0)
+			return l;
+	}
+	return 0;
+}
+
 static int fail(struct hw_err *e, const char *path, xmlNodePtr n, const char *what,
 		const char *arg)
 {
-	return hw_fail(e, "%s:%ld: %s%s%s", path, n ? xmlGetLineNo(n) : 0L, what, arg ? " " : "",
-		       arg ? arg : "");
+	long l = node_line(n);
+
+	if (l <= 0)
+		return hw_fail(e, "%s: %s%s%s", path, what, arg ? " " : "", arg ? arg : "");
+	return hw_fail(e, "%s:%ld: %s%s%s", path, l, what, arg ? " " : "", arg ? arg : "");
 }
 
 static int is_hex4(const char *s)
@@ -117,7 +134,7 @@ static void take(char **field, const char *v, int lower)
 
 static int item(struct purchase *p, xmlNodePtr n, const char *path, struct hw_err *e)
 {
-	struct purchase_item it = {.quantity = 1, .line = (int)xmlGetLineNo(n)};
+	struct purchase_item it = {.quantity = 1, .line = (int)node_line(n)};
 	int rc = 0;
 
 	for (xmlAttrPtr a = n->properties; a && !rc; a = a->next) {
@@ -250,7 +267,8 @@ int purchase_read(const char *path, struct purchase *p, struct hw_err *e)
 	}
 	xmlSetGenericErrorFunc(NULL, quiet); /* this thread's: encoding messages */
 	doc = xmlCtxtReadFd(ctxt, fd, path, NULL,
-			    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+			    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+				    XML_PARSE_BIG_LINES);
 	close(fd);
 	if (!doc) {
 		const xmlError *xe = &ctxt->lastError;

@@ -13,10 +13,15 @@
  * boundary and end in U+2026 (…). */
 #define HW_STR_MAX 1024
 
-/* Return a new string holding the len bytes at s with every byte sequence that
- * is not a valid UTF-8 encoding of an XML 1.0 Char, and every control
- * character (C0 including tab, CR and LF; DEL; C1), replaced by U+FFFD.
- * Never NULL for non-NULL s. Free with free(). */
+/* Return a new string holding the len bytes at s, checked strictly as UTF-8
+ * (The Unicode Standard, Table 3-7) and replaced deterministically: every byte
+ * that does not begin a well-formed sequence (a stray continuation byte, an
+ * overlong form, a surrogate, anything above U+10FFFF, a sequence cut short)
+ * becomes one U+FFFD, and scanning resumes at the next byte; a well-formed
+ * character that is not an XML 1.0 Char, or is a control character (C0
+ * including tab, CR and LF; DEL; C1), becomes one U+FFFD. The result is
+ * always well-formed XML character data. Never NULL for non-NULL s. Free
+ * with free(). */
 char *hw_sanitize_n(const char *s, size_t len);
 /* Same, for a NUL-terminated string; NULL gives NULL. */
 char *hw_sanitize(const char *s);

@@ -1,7 +1,8 @@
 /* text.c - the report for a person at an 80-column terminal (see text.h).
  * Strings in the model are sanitised UTF-8 (no control characters), so
  * they cannot move the cursor; widths are display columns (wcwidth), so
- * CJK names, two columns a character, still align. */
+ * CJK names, two columns a character, still align; the whole is escaped
+ * for the terminal (bidirectional overrides) before it is written. */
 #define _GNU_SOURCE
 #include "text.h"
 
@@ -12,6 +13,7 @@
 
 #include "alloc.h"
 #include "roles.h"
+#include "termsafe.h"
 
 #define WIDTH 80
 
@@ -341,7 +343,7 @@ static void detail(const struct bom *b, FILE *f)
 		        b->coverage[i].detail ? b->coverage[i].detail : "");
 }
 
-static void table(const struct bom *b, FILE *f)
+static void table(struct bom *b, FILE *f)
 {
 	fputc('\n', f);
 	cell(f, "LOCATION", W_LOC, 0);
@@ -383,26 +385,42 @@ static void table(const struct bom *b, FILE *f)
 		}
 }
 
-int text_write(const struct bom *b, FILE *f, int verbose, struct hw_err *e)
+/* The report is made in memory, then shown with what a terminal would obey
+ * escaped (termsafe.h): sanitised strings hold no control character, but
+ * may hold bidirectional overrides. */
+int text_write(struct bom *b, FILE *f, int verbose, struct hw_err *e)
 {
 	locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0), was = (locale_t)0;
+	char *buf = NULL, *safe;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
 
+	if (!m)
+		return hw_fail(e, "out of memory");
+	bom_unique_refs(b);
 	/* display widths of UTF-8, whatever the user's locale */
 	if (utf8)
 		was = uselocale(utf8);
-	machine(b, f);
-	fprintf(f, "verdict   %s (as of %s)\n", verdict_name(b->verdict),
+	machine(b, m);
+	fprintf(m, "verdict   %s (as of %s)\n", verdict_name(b->verdict),
 	        b->as_of ? b->as_of : "?");
-	coverage(b, f);
-	findings(b, f);
-	unseen(b, f);
+	coverage(b, m);
+	findings(b, m);
+	unseen(b, m);
 	if (verbose)
-		detail(b, f);
-	table(b, f);
+		detail(b, m);
+	table(b, m);
 	if (utf8) {
 		uselocale(was);
 		freelocale(utf8);
 	}
+	if (fclose(m)) {
+		free(buf);
+		return hw_fail(e, "out of memory");
+	}
+	safe = hw_term_escape(buf, 1);
+	fputs(safe, f);
+	free(buf), free(safe);
 	if (ferror(f))
 		return hw_fail(e, "write error");
 	return 0;

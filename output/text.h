@@ -14,6 +14,6 @@
  * show it; with verbose, every finding with its reasons and each source;
  * then one line per component (location, name, maker, assembler or brand,
  * countries, verdict). -1 with e set on a write error. */
-int text_write(const struct bom *b, FILE *f, int verbose, struct hw_err *e);
+int text_write(struct bom *b, FILE *f, int verbose, struct hw_err *e);
 
 #endif

@@ -19,6 +19,7 @@
 #include "../output/alloc.h"
 #include "../output/bom_read.h"
 #include "../output/infile.h"
+#include "../output/termsafe.h"
 #include "../output/cyclonedx.h"
 #include "hwbom.h"
 #include "judging.h"
@@ -187,7 +188,8 @@ static char *summary(const struct check_opts *o, const char *path, struct bom_sa
 {
 	struct bom_saved now = {0};
 	size_t added = 0, cleared = 0;
-	char *detail = xstrdup(""), *line, *cov = coverage_text(b);
+	/* a file name is anyone's: no newline of its own in the report */
+	char *detail = xstrdup(""), *line, *cov = coverage_text(b), *safe = hw_term_escape(path, 0);
 
 	bom_judgement_lines(b, &now);
 	if (old->nfindings > 1)
@@ -198,12 +200,12 @@ static char *summary(const struct check_opts *o, const char *path, struct bom_sa
 	lines_missing(o->verbose ? &detail : NULL, '-', old, &now, &cleared);
 	if (!added && !cleared && old->verdict == b->verdict)
 		line = o->quiet ? NULL
-				: xasprintf("%s: %s, unchanged; %s", path, verdict_name(b->verdict), cov);
+				: xasprintf("%s: %s, unchanged; %s", safe, verdict_name(b->verdict), cov);
 	else
-		line = xasprintf("%s: %s -> %s, %zu new, %zu cleared; %s%s", path,
+		line = xasprintf("%s: %s -> %s, %zu new, %zu cleared; %s%s", safe,
 				 verdict_name(old->verdict), verdict_name(b->verdict), added, cleared,
 				 cov, detail);
-	free(detail), free(cov);
+	free(detail), free(cov), free(safe);
 	bom_saved_clear(&now);
 	return line;
 }
@@ -227,7 +229,7 @@ static int same_content(const char *path, const char *buf, size_t n)
 }
 
 /* b as CycloneDX, in memory: *buf (free()), *n bytes. */
-static int render(const struct bom *b, const struct cdx_opts *co, const char *path, char **buf,
+static int render(struct bom *b, const struct cdx_opts *co, const char *path, char **buf,
 		  size_t *n, struct hw_err *e)
 {
 	FILE *mem = open_memstream(buf, n);
@@ -249,7 +251,7 @@ static int render(const struct bom *b, const struct cdx_opts *co, const char *pa
  * saved BOM's serial number; if it is not byte for byte the saved one, its
  * version goes up by one (CycloneDX: a modified BOM counts up); if it is,
  * --in-place leaves the file alone (a fleet's BOMs mostly do not change). */
-static int write_new(const struct check_opts *o, const char *path, const struct bom *b,
+static int write_new(const struct check_opts *o, const char *path, struct bom *b,
 		     const struct bom_saved *old, struct hw_err *e)
 {
 	struct cdx_opts co = {.tool_version = HWBOM_VERSION, .serial = old->serial,
@@ -361,7 +363,7 @@ static int report(const struct check_opts *o, struct pool *p)
 		if (r.error)
 			msg_error("%s", r.error);
 		else if (r.line)
-			puts(r.line);
+			print_line(r.line);
 		free(r.line), free(r.error);
 		if (r.status == EXIT_BAD || (r.status == EXIT_FOUND && worst == 0))
 			worst = r.status;

@@ -7,7 +7,9 @@
 
 #include "../output/alloc.h"
 #include "../output/sanitize.h"
+#include "../output/termsafe.h"
 #include "../probes/net/oui.h"
+#include "../vendor-db/match.h"
 #include "../vendor-db/stateown.h"
 #include "hwbom.h"
 
@@ -19,17 +21,20 @@ struct db_opts {
 static void usage(FILE *f)
 {
 	fputs("Usage: hwbom db lookup [OPTION]... KEY...\n"
-	      "       hwbom db lint [OPTION]...\n"
+	      "       hwbom db lint [--strict] [OPTION]...\n"
 	      "       hwbom db stats [OPTION]...\n"
 	      "Ask the origin database what it knows of identifiers, check it, count it.\n"
 	      "\n"
 	      "Keys: pci:19e5  usb:12d1  oui:30:FB:B8 (any MAC notation)  pnp:HWV\n"
 	      "      jedec:11:91  cpuid:HygonGenuine  arm:0x48  tpm:HISI  smbios:\"HUAWEI\"\n"
+	      "      model:\"ST1000DM010\" (a disk's model string: the maker its prefix names)\n"
 	      "\n"
 	      "  --as-of DATE        owners and lists on DATE, YYYY-MM-DD (default: today)\n"
 	      "  --datadir DIR       the database (default " HWBOM_DATADIR ")\n"
 	      "  --db-overlay FILE   local records that replace shipped ones with the same name\n"
 	      "  --ieee-dir DIR      IEEE MAC registries (default " HWBOM_IEEE_DIR ")\n"
+	      "  --strict            lint: its warnings (an owner share without from=, a PRC\n"
+	      "                      control=unknown entity without note=) give exit status 1\n"
 	      "  -h, --help          show this help\n"
 	      "\n"
 	      "Exit status: 0 every key found (lint: no problem); 1 a key the database\n"
@@ -40,10 +45,10 @@ static void usage(FILE *f)
 /* Print a database string safely (a hostile overlay could hold anything). */
 void print_str(const char *s)
 {
-	char *t = hw_sanitize(s ? s : "");
+	char *t = hw_sanitize(s ? s : ""), *u = hw_term_escape(t, 0);
 
-	fputs(t, stdout);
-	free(t);
+	fputs(u, stdout);
+	free(t), free(u);
 }
 
 void print_sources(const struct db *db, const char *src)
@@ -187,6 +192,25 @@ static char *canonical(const char *key, const char **why)
 		}
 		for (char *p = v; *p; p++)
 			*p = (char)((*p >= 'A' && *p <= 'F') ? *p - 'A' + 'a' : *p == 'X' ? 'x' : *p);
+		if ((!strcmp(ns, "pci") || !strcmp(ns, "usb")) &&
+		    (strlen(v) != 4 || strspn(v, "0123456789abcdef") != 4)) {
+			free(v);
+			*why = "pci and usb keys are 4 hex digits (pci:19e5)";
+			return NULL;
+		}
+		if (!strcmp(ns, "arm")) {
+			size_t n = strlen(v);
+
+			if (n < 3 || n > 4 || strncmp(v, "0x", 2) || strspn(v + 2, "0123456789abcdef") != n - 2) {
+				free(v);
+				*why = "arm keys are 0x and 1 or 2 hex digits (arm:0x48)";
+				return NULL;
+			}
+			if (n == 3) { /* arm:0x8 is arm:0x08 */
+				v = xrealloc(v, 5);
+				v[4] = '\0', v[3] = v[2], v[2] = '0';
+			}
+		}
 		if (!strcmp(ns, "jedec")) {
 			unsigned bank, code;
 
@@ -201,9 +225,10 @@ static char *canonical(const char *key, const char **why)
 	} else if (!strcmp(ns, "pnp") || !strcmp(ns, "tpm")) {
 		for (char *p = v; *p; p++)
 			*p = (char)((*p >= 'a' && *p <= 'z') ? *p - 'a' + 'A' : *p);
-	} else if (strcmp(ns, "cpuid") && strcmp(ns, "oui") && strcmp(ns, "smbios")) {
+	} else if (strcmp(ns, "cpuid") && strcmp(ns, "oui") && strcmp(ns, "smbios") &&
+		   strcmp(ns, "model")) {
 		free(v);
-		*why = "unknown namespace (pci usb oui pnp jedec cpuid arm tpm smbios)";
+		*why = "unknown namespace (pci usb oui pnp jedec cpuid arm tpm smbios model)";
 		return NULL;
 	}
 	{
@@ -222,15 +247,40 @@ static int lookup_one(const struct db *db, const struct db_opts *o, const char *
 	int found = 0;
 
 	if (!key) {
-		printf("%s: %s\n", arg, why);
+		/* the answer of a malformed key is a usage error, not "not found" */
+		msg_error("%s: a malformed key: %s", arg, why);
 		return 2;
 	}
 	printf("%s\n", key);
 	if (!strncmp(key, "smbios:", 7)) {
-		x = db_lookup_name(db, key + 7, &src);
-		if (x) {
-			printf("  matched by name\n");
-			print_sources(db, src);
+		struct db_match m;
+
+		/* the scan's own matcher (vendor-db/match.h) */
+		db_match_name(db, key + 7, &m);
+		if ((x = m.entity)) {
+			printf("  matched %s (\"%s\")\n", db_match_how_text(m.how), m.used);
+			print_sources(db, src = m.src);
+		} else if (m.how == MATCH_PLACEHOLDER) {
+			printf("  a placeholder, naming nobody");
+			if (m.placeholder->fact.file)
+				printf(" (listed at %s:%u)", m.placeholder->fact.file,
+				       m.placeholder->fact.line);
+			printf("\n");
+			found = -1;
+		} else if (m.how == MATCH_SHARED) {
+			printf("  \"%s\" is the name of several unrelated entities: it names none\n",
+			       m.used);
+			found = -1;
+		}
+	} else if (!strncmp(key, "model:", 6)) {
+		const struct db_model *pm = db_model(db, key + 6);
+
+		if (pm && (x = db_entity(db, pm->entity))) {
+			printf("  model prefix \"");
+			print_str(pm->prefix);
+			printf("\" at %s:%u%s\n", pm->fact.file, pm->fact.line,
+			       pm->fact.unverified ? "  (unverified)" : "");
+			print_sources(db, pm->fact.src);
 		}
 	} else if (!strncmp(key, "oui:", 4)) {
 		char mac[13];
@@ -271,12 +321,39 @@ static int lookup_one(const struct db *db, const struct db_opts *o, const char *
 		printf("  not in the database\n");
 	}
 	free(key);
-	return found ? 0 : 1;
+	return found > 0 ? 0 : 1;
 }
 
-static int lint(const struct db *db)
+/* The lint's rules on the facts, beyond what loading checks: a share is a
+ * fact of a date, so an owner edge with share= needs from=; a PRC entity
+ * whose control is unknown says in a note what was searched. Warnings on
+ * stderr, each with its file and line; their count. */
+static size_t lint_facts(const struct db *db)
 {
-	size_t ne, ni, no, nl, na, unverified = 0;
+	size_t ne, no, n = 0;
+	const struct db_entity *x = db_entities(db, &ne);
+	const struct db_owner *o = db_owners(db, &no);
+
+	for (size_t i = 0; i < no; i++)
+		if (o[i].share >= 0 && !o[i].from) {
+			msg_warning("%s:%u: owner %s -> %s share=%g has no from= date", o[i].fact.file,
+				 o[i].fact.line, o[i].parent, o[i].child, o[i].share);
+			n++;
+		}
+	for (size_t i = 0; i < ne; i++)
+		if (!strcmp(x[i].country, "CN") && !strcmp(x[i].control, "unknown") &&
+		    (!x[i].fact.note || !*x[i].fact.note)) {
+			msg_warning("%s:%u: entity %s (CN, control=unknown) has no note= saying what was "
+				 "searched",
+				 x[i].fact.file, x[i].fact.line, x[i].id);
+			n++;
+		}
+	return n;
+}
+
+static int lint(const struct db *db, int strict)
+{
+	size_t ne, ni, no, nl, na, unverified = 0, warned = lint_facts(db);
 	const struct db_entity *x = db_entities(db, &ne);
 	const struct db_ident *id = db_idents(db, &ni);
 	const struct db_owner *o = db_owners(db, &no);
@@ -291,10 +368,15 @@ static int lint(const struct db *db)
 		unverified += o[i].fact.unverified;
 	for (size_t i = 0; i < nl; i++)
 		unverified += l[i].fact.unverified;
-	printf("no problems: %zu entities, %zu identifiers, %zu ownership edges, %zu list "
-	       "memberships, %zu aliases, %zu sources; %zu facts marked verified=no\n",
-	       ne, ni, no, nl, na, db_count_sources(db), unverified);
-	return 0;
+	printf("%s: %zu entities, %zu identifiers, %zu ownership edges, %zu list "
+	       "memberships, %zu aliases, %zu sources; %zu facts marked verified=no",
+	       warned ? "loads" : "no problems", ne, ni, no, nl, na, db_count_sources(db),
+	       unverified);
+	if (warned)
+		printf("; %zu warning%s%s", warned, warned == 1 ? "" : "s",
+		       strict ? " (--strict: exit status 1)" : "");
+	printf("\n");
+	return strict && warned ? 1 : 0;
 }
 
 static int stats(const struct db *db)
@@ -327,12 +409,13 @@ static int stats(const struct db *db)
 
 int cmd_db(int argc, char **argv)
 {
-	enum { O_ASOF = 256, O_DATADIR, O_OVERLAY, O_IEEE };
+	enum { O_ASOF = 256, O_DATADIR, O_OVERLAY, O_IEEE, O_STRICT };
 	static const struct option longopts[] = {
 		{"as-of", required_argument, NULL, O_ASOF},
 		{"datadir", required_argument, NULL, O_DATADIR},
 		{"db-overlay", required_argument, NULL, O_OVERLAY},
 		{"ieee-dir", required_argument, NULL, O_IEEE},
+		{"strict", no_argument, NULL, O_STRICT},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -340,7 +423,7 @@ int cmd_db(int argc, char **argv)
 	struct hw_err e = {0};
 	struct db *db;
 	const char *sub;
-	int c, rc = 0;
+	int c, rc = 0, strict = 0;
 
 	if ((rc = subcommand_help(argc, argv, usage)) >= 0)
 		return rc;
@@ -356,6 +439,7 @@ int cmd_db(int argc, char **argv)
 		case O_DATADIR: o.datadir = optarg; break;
 		case O_OVERLAY: o.overlay = optarg; break;
 		case O_IEEE: o.ieee_dir = optarg; break;
+		case O_STRICT: strict = 1; break;
 		case 'h': usage(stdout); return 0;
 		default: fputs("Try 'hwbom db --help'.\n", stderr); return EXIT_BAD;
 		}
@@ -380,7 +464,7 @@ int cmd_db(int argc, char **argv)
 		return EXIT_BAD;
 	}
 	if (!strcmp(sub, "lint"))
-		rc = lint(db);
+		rc = lint(db, strict);
 	else if (!strcmp(sub, "stats"))
 		rc = stats(db);
 	else

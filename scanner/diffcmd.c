@@ -16,6 +16,7 @@
 #include "../output/bom_read.h"
 #include "../output/purchase.h"
 #include "../output/sanitize.h"
+#include "../output/termsafe.h"
 #include "hwbom.h"
 #include "judging.h"
 #include "outfile.h"
@@ -165,8 +166,8 @@ static void text_entry(FILE *f, const struct diff_entry *x)
 		fprintf(f, " %s\n", x->expected ? x->expected : x->actual ? x->actual : "");
 }
 
-static int write_text(FILE *f, const struct diff_opts *o, const char *exp_desc,
-		      const char *act_desc, const struct bom_diff *d, const struct bom *actual)
+static void text_report(FILE *f, const struct diff_opts *o, const char *exp_desc,
+			const char *act_desc, const struct bom_diff *d, const struct bom *actual)
 {
 	fprintf(f, "expected: %s\nactual:   %s\n", exp_desc, act_desc);
 	for (size_t i = 0; i < d->n; i++)
@@ -187,6 +188,27 @@ static int write_text(FILE *f, const struct diff_opts *o, const char *exp_desc,
 	if (d->ignored)
 		fprintf(f, " (%zu ignored)", d->ignored);
 	fputc('\n', f);
+}
+
+/* The report made in memory, then written with what a terminal would obey
+ * escaped: file names and BOM strings are someone else's. */
+static int write_text(FILE *f, const struct diff_opts *o, const char *exp_desc,
+		      const char *act_desc, const struct bom_diff *d, const struct bom *actual)
+{
+	char *buf = NULL, *safe;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+
+	if (!m)
+		return -1;
+	text_report(m, o, exp_desc, act_desc, d, actual);
+	if (fclose(m)) {
+		free(buf);
+		return -1;
+	}
+	safe = hw_term_escape(buf, 1);
+	fputs(safe, f);
+	free(buf), free(safe);
 	return ferror(f) ? -1 : 0;
 }
 

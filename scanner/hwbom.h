@@ -56,7 +56,12 @@ int subcommand_help(int argc, char **argv, void (*usage)(FILE *));
 /* Check an --as-of argument; -1 with the error printed when it is no date. */
 int as_of_arg(const char *arg, const char **as_of);
 
-/* Print "hwbom: " and the message to stderr. */
+/* Print s and a newline to stdout, escaped for the terminal (termsafe.h;
+ * newlines kept). */
+void print_line(const char *s);
+
+/* Print "hwbom: " and the message to stderr, whole, on one line, escaped
+ * for the terminal (termsafe.h). */
 void msg_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void msg_warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -7,9 +7,11 @@
 
 #include "../output/alloc.h"
 #include "../output/roles.h"
+#include "../vendor-db/match.h"
 #include "../vendor-db/names.h"
 #include "../vendor-db/stateown.h"
 #include "unseen.h"
+#include "resolve.h"
 
 static enum verdict worse(enum verdict a, enum verdict b)
 {
@@ -151,7 +153,7 @@ static char *holding_text(const struct db_holding *h, const struct db_entity *x)
 		s = t;
 	}
 	if (h->gave_up) {
-		t = xasprintf("%s; too many paths to follow", s);
+		t = xasprintf("%s; more than %d paths, not all listed", s, DB_HOLDING_MAX_PATHS);
 		free(s);
 		s = t;
 	}
@@ -195,6 +197,14 @@ static int state_test(const struct db *db, const struct db_entity *x,
 				    res.entity == x ? "" : res.entity->id, res.entry->list,
 				    res.entry->from, r->country, res.entry->fact.src, r->cite);
 		break;
+	case STATE_LARGEST:
+		paths = db_state_chain_text(db, x, &res.chain, as_of);
+		*reason = xasprintf("%s's chain of largest holders ends in %s, a %s state entity "
+				    "(control %s): %s [%s] (%s)",
+				    x->id, res.entity->id, r->country, res.entity->control, paths,
+				    res.entity->fact.src, r->cite);
+		free(paths);
+		break;
 	case STATE_UNKNOWN:
 		rc = -1;
 		if (res.entity) {
@@ -220,11 +230,23 @@ static int state_test(const struct db *db, const struct db_entity *x,
 	return rc;
 }
 
+/* test=headquartered: whether x's headquarters are in the rule's country. */
+static int headquartered_test(const struct db_entity *x, const struct policy_rule *r,
+			      char **reason)
+{
+	if (strcmp(x->country, r->country))
+		return 0;
+	*reason = xasprintf("%s is headquartered in %s [%s] (%s)", x->id, x->country, x->fact.src,
+			    r->cite);
+	return 1;
+}
+
 static int evaluate(const struct db *db, const struct db_entity *x,
 		    const struct policy_rule *r, const char *as_of, char **reason)
 {
 	*reason = NULL;
-	return r->test == TEST_STATE ? state_test(db, x, r, as_of, reason)
+	return r->test == TEST_STATE  ? state_test(db, x, r, as_of, reason)
+	       : r->test == TEST_HQ ? headquartered_test(x, r, reason)
 				     : list_test(db, x, r, as_of, reason);
 }
 
@@ -303,13 +325,20 @@ static void judge_attr(struct bom_component *c, const struct bom_attr *a, const 
 		if (!c->unknown_reason) {
 			/* key "none": no identifier was read at all (resolve.c) */
 			const char *v = a->key ? strchr(a->key, ':') : NULL;
+			struct db_match nm = {0};
 
+			if (!a->name && v)
+				db_match_name(db, v + 1, &nm);
+			/* a placeholder, a shared name or an empty JEDEC id names
+			 * nobody: it is no gap of the database */
 			reason = a->key && !strcmp(a->key, "none")
 					 ? xasprintf("%s not known: no identifier of its maker was read",
 						     a->role)
-				 : !a->name && v && name_is_placeholder(v + 1)
-					 ? xasprintf("%s %s is a placeholder, naming nobody", a->role,
-						     a->key)
+				 : nm.how == MATCH_PLACEHOLDER || nm.how == MATCH_SHARED
+					 ? xasprintf("%s %s is %s", a->role, a->key,
+						     db_match_how_text(nm.how))
+				 : a->name && resolve_names_nobody(a->name)
+					 ? xasprintf("%s not known: %s is %s", a->role, a->key, a->name)
 					 : xasprintf("%s %s (%s) is not in the origin database", a->role,
 						     a->key, a->name ? a->name : "no name");
 			bom_set(&c->unknown_reason, reason);

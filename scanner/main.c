@@ -1,12 +1,17 @@
 /* main.c - hwbom: who made, assembled and owns the hardware in a machine,
  * and whether a procurement rule covers them. Dispatches subcommands. */
+#define _GNU_SOURCE /* vasprintf */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 
 #include "cleanup.h"
+#include "../output/termsafe.h"
 #include "hwbom.h"
 
 static void usage(FILE *f)
@@ -32,11 +37,22 @@ static void usage(FILE *f)
 	      f);
 }
 
+/* One line on stderr, whole however long, with whatever came from outside
+ * (file names, archive members, link targets, device strings) escaped:
+ * no control character or bidirectional override reaches the terminal, and
+ * no newline can forge a second message. */
 static void vmsg(const char *what, const char *fmt, va_list ap)
 {
-	fprintf(stderr, "hwbom: %s", what);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	char *raw, *safe;
+
+	if (vasprintf(&raw, fmt, ap) < 0) {
+		fputs("hwbom: out of memory\n", stderr);
+		return;
+	}
+	safe = hw_term_escape(raw, 0);
+	fprintf(stderr, "hwbom: %s%s\n", what, safe);
+	free(raw);
+	free(safe);
 }
 
 void msg_error(const char *fmt, ...)
@@ -57,11 +73,39 @@ void msg_warning(const char *fmt, ...)
 	va_end(ap);
 }
 
+void print_line(const char *s)
+{
+	char *safe = hw_term_escape(s, 1);
+
+	puts(safe);
+	free(safe);
+}
+
+/* At exit, however the command ends (--help exits from the option parser):
+ * what was written to standard output must have been written, else exit
+ * status 2, as for any output error (> /dev/full, a closed pipe's reader
+ * gone). */
+static void close_stdout(void)
+{
+	int failed = ferror(stdout); /* a write that failed before, already flushed */
+
+	errno = 0;
+	if (fclose(stdout) != 0 && errno != EBADF)
+		failed = 1;
+	if (failed) {
+		msg_error("standard output: %s", errno && errno != EBADF ? strerror(errno)
+								  : "write error");
+		fflush(stderr);
+		_exit(EXIT_BAD);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	int rc;
 
 	cleanup_init();
+	atexit(close_stdout);
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_BAD;

@@ -162,6 +162,20 @@ static int parse_state(struct policy_rule *pr, const struct rec *r, struct hw_er
 	return 0;
 }
 
+/* country= of a headquarters rule. */
+static int parse_hq(struct policy_rule *pr, const struct rec *r, struct hw_err *e)
+{
+	const char *c = rec_get(r, "country");
+
+	if (rec_get(r, "list") || rec_get(r, "reach") || rec_get(r, "categories") ||
+	    rec_get(r, "home") || rec_get(r, "threshold") || rec_get(r, "findings"))
+		return rec_fail(r, e, "test=headquartered takes only country= (and unless=)");
+	if (!c || strlen(c) != 2 || c[0] < 'A' || c[0] > 'Z' || c[1] < 'A' || c[1] > 'Z')
+		return rec_fail(r, e, "test=headquartered needs country= as two capital letters");
+	pr->country = xstrdup(c);
+	return 0;
+}
+
 /* categories= and home= of a country-of-production rule. */
 static int parse_produced(struct policy_rule *pr, const struct rec *r, struct hw_err *e)
 {
@@ -213,12 +227,17 @@ static int rec_rule(struct load *l, const struct rec *r, struct hw_err *e)
 		return -1;
 	if (!rec_is_ident(r->args[0]))
 		return rec_fail(r, e, "bad rule id '%s'", r->args[0]);
-	if (test && strcmp(test, "state-owned") && strcmp(test, "produced-abroad"))
-		return rec_fail(r, e, "unknown test '%s' (state-owned, produced-abroad, or list= "
-				      "without test=)", test);
-	pr.test = !test ? TEST_LIST : !strcmp(test, "state-owned") ? TEST_STATE : TEST_PRODUCED;
+	if (test && strcmp(test, "state-owned") && strcmp(test, "produced-abroad") &&
+	    strcmp(test, "headquartered"))
+		return rec_fail(r, e, "unknown test '%s' (state-owned, produced-abroad, "
+				      "headquartered, or list= without test=)", test);
+	pr.test = !test				 ? TEST_LIST
+		  : !strcmp(test, "state-owned")	 ? TEST_STATE
+		  : !strcmp(test, "headquartered") ? TEST_HQ
+						 : TEST_PRODUCED;
 	if ((pr.test == TEST_STATE	 ? parse_state(&pr, r, e)
 	     : pr.test == TEST_PRODUCED ? parse_produced(&pr, r, e)
+	     : pr.test == TEST_HQ	 ? parse_hq(&pr, r, e)
 					: parse_list(&pr, r, e)) < 0) {
 		rule_free(&pr);
 		return -1;
@@ -257,9 +276,10 @@ static int rec_rule(struct load *l, const struct rec *r, struct hw_err *e)
 
 		for (i = 0; i < l->cur->nrules && strcmp(l->cur->rules[i].id, u); i++)
 			;
-		if (test || i == l->cur->nrules) {
+		if ((test && pr.test != TEST_HQ) || i == l->cur->nrules) {
 			rule_free(&pr);
-			return test ? rec_fail(r, e, "unless= goes with list= rules")
+			return test && pr.test != TEST_HQ
+				       ? rec_fail(r, e, "unless= goes with list= and test=headquartered rules")
 				    : rec_fail(r, e, "unless=%s names no earlier rule of '%s'", u,
 					       l->cur->id);
 		}

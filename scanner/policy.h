@@ -16,6 +16,7 @@ enum policy_test {
 	TEST_STATE, /* ownership or direction by a state (stateown.h): test=state-owned */
 	TEST_PRODUCED, /* a component of a category produced outside a country:
 			* test=produced-abroad (the FCC Covered List's category entries) */
+	TEST_HQ,       /* an entity headquartered in a country: test=headquartered */
 };
 
 struct policy_rule {
@@ -23,14 +24,14 @@ struct policy_rule {
 	enum policy_test test;
 	char *list;           /* TEST_LIST: list id entities must be on (vendor-db `list` records) */
 	enum db_reach reach;  /* TEST_LIST: whether subsidiaries and affiliates count */
-	char *country;        /* TEST_STATE: the state; TEST_PRODUCED: the home country
-			       * (ISO 3166-1 alpha-2) */
+	char *country;        /* TEST_STATE: the state; TEST_PRODUCED: the home country;
+			       * TEST_HQ: the country (ISO 3166-1 alpha-2) */
 	char **categories;    /* TEST_PRODUCED: the declared categories it reaches */
 	size_t ncategories;
 	double threshold;     /* TEST_STATE: look-through share, percent */
 	char **findings;      /* TEST_STATE: lists whose members the state is found to direct */
 	size_t nfindings;
-	size_t unless;        /* TEST_LIST: 1 + the index of an earlier rule of the policy
+	size_t unless;        /* TEST_LIST, TEST_HQ: 1 + the index of an earlier rule of the policy
 			       * whose finding or unknown answer silences this one (unless=),
 			       * or 0 */
 	char **roles;         /* roles it reaches; NULL means every role */

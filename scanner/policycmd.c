@@ -82,7 +82,13 @@ static void show(const struct db *db, const struct policy *p, const char *date)
 			       r->country, r->threshold);
 			for (size_t k = 0; k < r->nfindings; k++)
 				printf("%s%s", k ? "," : "", r->findings[k]);
-			printf("%s\n", r->nfindings ? "" : "no list");
+			printf("%s; or its chain of largest holders ends in a %s state entity\n",
+			       r->nfindings ? "" : "no list", r->country);
+		} else if (r->test == TEST_HQ) {
+			printf("    test       headquartered in %s\n", r->country);
+			if (r->unless)
+				printf("    unless     %s applies or cannot be judged\n",
+				       p->rules[r->unless - 1].id);
 		} else if (r->test == TEST_PRODUCED) {
 			printf("    test       produced-abroad: a component a purchase declaration "
 			       "places in ");

@@ -6,7 +6,8 @@
 #include <string.h>
 
 #include "../output/alloc.h"
-#include "../vendor-db/names.h"
+#include "../probes/memory/jep106.h"
+#include "../vendor-db/match.h"
 
 static int same_as_chip_vendor(const struct bom_component *c, const struct bom_id *id)
 {
@@ -146,86 +147,101 @@ static void attribute(struct bom_component *c, const struct bom_id *id, const ch
 	}
 }
 
-/* Memory firmware often puts a JEDEC code where the manufacturer's name
- * belongs: "Bank 11, Hex 0x91"; "80CE000080CE" or "00CE00B380CE" (SPD bytes:
- * continuation count with parity, then the code); "AD00000000000000" or
- * "7F7F9E0000000000" (the older form: one 0x7F per bank passed, then the
- * code). The key "jedec:BANK:CODE", or 0 when s is none of these. */
-static int jedec_key(const char *s, char *key, size_t n)
-{
-	unsigned bank, code, b[8];
-	size_t len = strlen(s), nb = 0, k = 0;
+#define NO_MAKER "a JEDEC id naming no maker"
 
-	if (sscanf(s, "Bank %u, Hex 0x%x", &bank, &code) == 2 && bank >= 1 && bank <= 16 && code <= 0xff)
-		return snprintf(key, n, "jedec:%u:%02x", bank, code), 1;
-	if (len < 4 || len > 16 || len % 2 || strspn(s, "0123456789abcdefABCDEF") != len)
-		return 0;
-	for (; nb < len / 2; nb++)
-		sscanf(s + 2 * nb, "%2x", &b[nb]);
-	if (len == 16) { /* 7F continuation bytes, then the code */
-		while (k < nb && b[k] == 0x7f)
-			k++;
-		if (k == nb || !b[k])
-			return 0;
-		return snprintf(key, n, "jedec:%zu:%02x", k + 1, b[k]), 1;
-	}
-	if (!b[1] || (b[0] & 0x7f) > 15)
-		return 0;
-	return snprintf(key, n, "jedec:%u:%02x", (b[0] & 0x7f) + 1, b[1]), 1;
+int resolve_names_nobody(const char *name)
+{
+	return !strcmp(name, db_match_how_text(MATCH_PLACEHOLDER)) ||
+	       !strcmp(name, db_match_how_text(MATCH_SHARED)) || !strcmp(name, NO_MAKER);
 }
 
-/* A maker named by a string (SMBIOS): matched by name; a placeholder such
- * as "To be filled by O.E.M." names nobody, and says so. */
-static void attribute_name(struct bom_component *c, const struct bom_id *id, const char *role,
+/* A memory module's maker string in one of the JEDEC forms
+ * (probes/memory/jep106.h): the module maker's id, and the DRAM maker's
+ * where the form carries it (Dell's "86D300008A91"), unless the SPD already
+ * said who made the dies. 1 when s was such a form. */
+static int attribute_jedec(struct bom_component *c, const struct bom_id *id, const char *role,
 			   const struct db *db, const char *as_of)
 {
-	char jkey[32];
-	char *key = ns_key(id->ns, id->value, NULL);
-	struct bom_attr *a;
-	const char *src = NULL;
-	const struct db_entity *x;
+	struct jep106 mod, dram;
+	int got = jep106_parse(id->value, &mod, &dram);
+	char key[32];
 
-	if (!strcmp(c->kind, "memory") && jedec_key(id->value, jkey, sizeof jkey)) {
-		const struct db_ident *m = db_lookup(db, jkey);
+	if (!got)
+		return 0;
+	if ((got & JEP106_DRAM) && !bom_find_attr(c, "die-maker")) {
+		const struct db_ident *m;
+		const struct db_entity *x;
+		struct bom_attr *a;
 
-		free(key);
-		a = bom_add_attr(c, role, jkey);
+		snprintf(key, sizeof key, "jedec:%u:%02x", dram.bank, dram.code);
+		m = db_lookup(db, key);
+		a = bom_add_attr(c, "die-maker", key);
 		if ((x = m ? db_entity(db, m->entity) : NULL))
 			set_entity(a, x, m->fact.src, db, as_of);
 		else
 			bom_set(&a->name, id->value);
+	}
+	if (got & JEP106_MODULE) {
+		const struct db_ident *m;
+		const struct db_entity *x;
+		struct bom_attr *a;
+
+		snprintf(key, sizeof key, "jedec:%u:%02x", mod.bank, mod.code);
+		m = db_lookup(db, key);
+		a = bom_add_attr(c, role, key);
+		if ((x = m ? db_entity(db, m->entity) : NULL))
+			set_entity(a, x, m->fact.src, db, as_of);
+		else
+			bom_set(&a->name, id->value);
+	} else {
+		/* "0000", "000000008A91": the form, with nobody in it */
+		char *k = ns_key(id->ns, id->value, NULL);
+		struct bom_attr *a = bom_add_attr(c, role, k);
+
+		free(k);
+		bom_set(&a->name, db_placeholder(db, id->value) ? db_match_how_text(MATCH_PLACEHOLDER)
+							       : NO_MAKER);
+	}
+	return 1;
+}
+
+/* A maker named by a string (SMBIOS): the database's matcher
+ * (vendor-db/match.h), the same `hwbom db lookup smbios:NAME` uses; a
+ * placeholder such as "To be filled by O.E.M." names nobody, and says so.
+ * A processor whose maker string is its CPUID vendor ("AuthenticAMD") is
+ * looked up as that. */
+static void attribute_name(struct bom_component *c, const struct bom_id *id, const char *role,
+			   const struct db *db, const char *as_of)
+{
+	char *key;
+	struct bom_attr *a;
+	struct db_match m;
+	const struct db_entity *x = NULL;
+	const char *src = NULL;
+
+	if (!strcmp(c->kind, "memory") && attribute_jedec(c, id, role, db, as_of))
 		return;
-	}
+	key = ns_key(id->ns, id->value, NULL);
 	a = bom_add_attr(c, role, key);
-	x = db_lookup_name(db, id->value, &src);
-	if (!x) {
-		/* pci.ids' "Advanced Micro Devices, Inc. [AMD]": the name
-		 * without its bracketed short form */
-		const char *br = strstr(id->value, " [");
-		size_t n = strlen(id->value);
-
-		if (br && n && id->value[n - 1] == ']') {
-			char *cut = xstrndup(id->value, (size_t)(br - id->value));
-
-			x = db_lookup_name(db, cut, &src);
-			free(cut);
-		}
-	}
-	if (!x) {
-		/* "Loongson-3A5000", "Samsung SSD": the maker is the first word */
-		char word[64];
-
-		snprintf(word, sizeof word, "%.*s", (int)strcspn(id->value, " -_"), id->value);
-		if (strcmp(word, id->value))
-			x = db_lookup_name(db, word, &src);
-	}
 	free(key);
+	if (db_match_name(db, id->value, &m) >= MATCH_NAME) {
+		x = m.entity;
+		src = m.src;
+	} else if (!strcmp(c->kind, "cpu") && m.how != MATCH_PLACEHOLDER) {
+		char *k = ns_key("cpuid", id->value, NULL);
+		const struct db_ident *ident = db_lookup(db, k);
+
+		free(k);
+		if (ident && (x = db_entity(db, ident->entity)))
+			src = ident->fact.src;
+	}
 	if (x)
 		set_entity(a, x, src, db, as_of);
 	else
-		/* the string the hardware gave, unless it names nobody (judge.c
-		 * says so) */
-		bom_set(&a->name, name_is_placeholder(id->value) ? NULL : id->value);
+		/* the string the hardware gave, unless it names nobody: a
+		 * placeholder or a name several entities share (judge.c says
+		 * which) */
+		bom_set(&a->name, m.how == MATCH_NONE ? id->value : NULL);
 }
 
 /* A MAC block's registrant, by the name the IEEE registry gives it. One we
@@ -234,8 +250,9 @@ static void attribute_name(struct bom_component *c, const struct bom_id *id, con
 static void attribute_oui(struct bom_component *c, const struct db *db, const char *as_of)
 {
 	const struct bom_id *id = bom_get_id(c, "oui");
-	const struct db_entity *x;
+	const struct db_entity *x = NULL;
 	const char *src = NULL;
+	struct db_match m;
 	struct bom_attr *a;
 	char *key;
 
@@ -244,7 +261,8 @@ static void attribute_oui(struct bom_component *c, const struct db *db, const ch
 	key = xasprintf("oui:%s", id->value);
 	a = bom_add_attr(c, "nic-registrant", key);
 	free(key);
-	x = id->name ? db_lookup_name(db, id->name, &src) : NULL;
+	if (id->name && db_match_name(db, id->name, &m) >= MATCH_NAME)
+		x = m.entity, src = m.src;
 	if (x) {
 		set_entity(a, x, src, db, as_of);
 	} else {
@@ -254,26 +272,30 @@ static void attribute_oui(struct bom_component *c, const struct db *db, const ch
 }
 
 /* A disk or NVMe controller names its maker only in strings: the SCSI
- * vendor field (unless it is the "ATA" of every SATA disk), else the first
- * word of the model ("Samsung SSD 970 EVO"), else the whole model. */
+ * vendor field (unless it is the "ATA" of every SATA disk), else the model
+ * string's prefix as the makers use them (storage.db: "ST" Seagate, "WDC",
+ * "ZHITAI", ...), else the model matched as a name ("Samsung SSD 970 EVO":
+ * its leading words). */
 static void attribute_storage(struct bom_component *c, const struct db *db, const char *as_of)
 {
 	const struct bom_id *v = bom_get_id(c, "storage.vendor"), *m = bom_get_id(c, "storage.model");
 	const struct db_entity *x = NULL;
 	const char *src = NULL, *used = NULL;
 	struct bom_attr *a;
-	char *key, word[64];
+	struct db_match dm;
+	char *key;
 
 	if (strcmp(c->kind, "storage") || (!v && !m))
 		return;
-	if (v && strcmp(v->value, "ATA") && (x = db_lookup_name(db, v->value, &src)))
-		used = v->value;
+	if (v && strcmp(v->value, "ATA") && db_match_name(db, v->value, &dm) >= MATCH_NAME)
+		x = dm.entity, src = dm.src, used = v->value;
 	if (!x && m) {
-		snprintf(word, sizeof word, "%.*s", (int)strcspn(m->value, " _-"), m->value);
-		if ((x = db_lookup_name(db, word, &src)))
-			used = word;
-		else if ((x = db_lookup_name(db, m->value, &src)))
-			used = m->value;
+		const struct db_model *pm = db_model(db, m->value);
+
+		if (pm && (x = db_entity(db, pm->entity)))
+			src = pm->fact.src, used = pm->prefix;
+		else if (db_match_name(db, m->value, &dm) >= MATCH_NAME)
+			x = dm.entity, src = dm.src, used = dm.used;
 	}
 	key = xasprintf("storage.model:%s", m ? m->value : v->value);
 	a = bom_add_attr(c, "storage-vendor", key);

@@ -14,6 +14,7 @@
 #include "../output/alloc.h"
 #include "../output/cyclonedx.h"
 #include "../output/redact.h"
+#include "../vendor-db/db.h"
 #include "../vendor-db/names.h"
 #include "../output/text.h"
 #include "../probes/import/inventory.h"
@@ -265,7 +266,7 @@ static char *machine_name(const struct scan_opts *o)
 }
 
 /* "MAKER PRODUCT SERIAL" of the SMBIOS system, or NULL. Free with free(). */
-static char *smbios_name(const struct bom *b)
+static char *smbios_name(const struct bom *b, const struct db *db)
 {
 	static const char *const parts[] = {"smbios.manufacturer", "smbios.product", "smbios.serial"};
 	char *name = NULL, *t;
@@ -276,7 +277,7 @@ static char *smbios_name(const struct bom *b)
 		for (size_t k = 0; k < sizeof parts / sizeof *parts; k++) {
 			const char *v = bom_id_value(b->components[i], parts[k]);
 
-			if (!v || name_is_placeholder(v))
+			if (!v || db_placeholder(db, v))
 				continue;
 			t = xasprintf("%s%s%s", name ? name : "", name ? " " : "", v);
 			free(name);
@@ -287,7 +288,7 @@ static char *smbios_name(const struct bom *b)
 	return name;
 }
 
-static int write_bom(const struct scan_opts *o, const struct bom *b, struct hw_err *e)
+static int write_bom(const struct scan_opts *o, struct bom *b, struct hw_err *e)
 {
 	char stamp[21], serial[46];
 	struct cdx_opts co = {.tool_version = HWBOM_VERSION};
@@ -509,12 +510,6 @@ int cmd_scan(int argc, char **argv)
 	bom_set(&b->as_of, o.j.as_of ? o.j.as_of : date);
 	bom_set(&b->machine, name);
 	probed = probe_run_all(&o.src, b, &e);
-	if (!b->machine) {
-		char *sm = smbios_name(b);
-
-		bom_set(&b->machine, sm ? sm : "unnamed machine");
-		free(sm);
-	}
 	if (threaded)
 		pthread_join(thread, NULL);
 	if (l.rc < 0) {
@@ -522,9 +517,17 @@ int cmd_scan(int argc, char **argv)
 		memcpy(e.msg, l.e.msg, sizeof e.msg);
 		goto out;
 	}
+	if (!b->machine) {
+		/* placeholders ("System Product Name") name no machine either */
+		char *sm = smbios_name(b, o.j.db);
+
+		bom_set(&b->machine, sm ? sm : "unnamed machine");
+		free(sm);
+	}
 	if (probed < 0)
 		goto out;
 	bom_sort(b);
+	bom_unique_refs(b); /* before judging: waivers name components by ref */
 	judging_apply(&o.j, b);
 	if (o.redact && bom_redact(b) < 0) {
 		hw_fail(&e, "--redact: SHA-256 failed");

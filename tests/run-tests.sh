@@ -7,7 +7,8 @@ hwbom=${2:?usage: $0 BUILD HWBOM}
 pass=0
 fail=0
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+replay_tmp=$(mktemp -d)
+trap 'rm -rf "$log" "$replay_tmp"' EXIT
 
 for t in "$build"/tests/test_*; do
 	[ -x "$t" ] || continue
@@ -21,6 +22,25 @@ for t in "$build"/tests/test_*; do
 	# a crash or a sanitizer report leaves no cmocka totals: count it
 	if [ "$rc" -ne 0 ] && [ -z "$f" ]; then
 		echo "FAIL: $t exited with status $rc"
+		fail=$((fail + 1))
+	fi
+done
+
+# the fuzz targets as plain programs, on every input that once found a bug;
+# the files they feed the code go to a TMPDIR of their own, removed after
+for t in "$build"/tests/replay_*; do
+	[ -x "$t" ] || continue
+	name=${t##*/replay_}
+	dir=tests/fuzz/regression/$name
+	[ -d "$dir" ] || continue
+	n=$(find "$dir" -type f ! -name '*.md' | wc -l)
+	if find "$dir" -type f ! -name '*.md' -print0 | sort -z |
+		TMPDIR=$replay_tmp xargs -0 "$t" >"$log" 2>&1; then
+		echo "fuzz regression $name: $n inputs passed"
+		pass=$((pass + n))
+	else
+		cat "$log"
+		echo "FAIL: fuzz regression $name: $(tail -1 "$log")"
 		fail=$((fail + 1))
 	fi
 done

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <openssl/evp.h>
 
@@ -12,7 +13,6 @@
 #include "names.h"
 #include "recfile.h"
 
-#define MAX_CHAIN 64 /* longest chain of control we follow */
 
 struct db {
 	struct db_source *sources;
@@ -30,15 +30,22 @@ struct db {
 	struct db_dies *dies; /* dies and partno records, in file order */
 	size_t ndies, capdies;
 
+	struct db_placeholder *placeholders;
+	size_t nplaceholders, capplaceholders;
+	struct db_model *models;
+	size_t nmodels, capmodels;
+
 	char **files; /* names records point into */
 	size_t nfiles, capfiles;
 
+	/* legal names and aliases, by each form of key (enum db_key_form) */
 	struct name_ix {
-		char *key;          /* name_key() of a name or alias */
+		char *key;          /* the key of a name or alias */
 		const char *entity; /* NULL when two entities share the key */
 		const char *src;    /* sources of the record that gave the name */
-	} *names;
-	size_t nnames, capnames;
+	} *names[DB_KEY_FORMS];
+	size_t nnames[DB_KEY_FORMS], capnames[DB_KEY_FORMS];
+	/* ownership edges by child, for the cycle check and name ties */
 
 	EVP_MD_CTX *sha; /* the fingerprint, over every file read */
 	char fingerprint[2 * 32 + 1];
@@ -108,15 +115,26 @@ void db_free(struct db *db)
 	}
 	for (size_t i = 0; i < db->nidents; i++)
 		ident_free(&db->idents[i]);
+	for (size_t i = 0; i < db->nplaceholders; i++) {
+		struct db_placeholder *p = &db->placeholders[i];
+		free(p->name), free(p->key), fact_free(&p->fact);
+	}
+	for (size_t i = 0; i < db->nmodels; i++) {
+		struct db_model *m = &db->models[i];
+		free(m->prefix), free(m->entity), fact_free(&m->fact);
+	}
 	for (size_t i = 0; i < db->nfiles; i++)
 		free(db->files[i]);
-	for (size_t i = 0; i < db->nnames; i++)
-		free(db->names[i].key);
-	free(db->names);
+	for (int f = 0; f < DB_KEY_FORMS; f++) {
+		for (size_t i = 0; i < db->nnames[f]; i++)
+			free(db->names[f][i].key);
+		free(db->names[f]);
+	}
 	free(db->sources), free(db->entities), free(db->lists), free(db->aliases);
 	for (size_t i = 0; i < db->ndies; i++)
 		free(db->dies[i].prefix), free(db->dies[i].entity), fact_free(&db->dies[i].fact);
 	free(db->owners), free(db->idents), free(db->files), free(db->dies);
+	free(db->placeholders), free(db->models);
 	EVP_MD_CTX_free(db->sha);
 	free(db);
 }
@@ -398,6 +416,56 @@ static int rec_dies(struct db *db, const struct rec *r, struct hw_err *e)
 	return 0;
 }
 
+static char *form_key(const char *name, enum db_key_form f);
+
+/* placeholder "STRING": a string firmware leaves where a maker's name
+ * belongs; matched by its key, which must have letters or digits. */
+static int rec_placeholder(struct db *db, const struct rec *r, struct hw_err *e)
+{
+	static const char *const keys[] = {"src", "note", "verified", NULL};
+	struct db_placeholder p = {0};
+
+	if (rec_check(r, e, 1, 1, keys) < 0)
+		return -1;
+	p.key = form_key(r->args[0], DB_KEY_COMPACT);
+	if (!*p.key) {
+		free(p.key);
+		return rec_fail(r, e, "placeholder \"%s\" has no letter or digit (such strings "
+				      "are placeholders anyway)",
+				r->args[0]);
+	}
+	if (take_fact(r, e, 1, &p.fact) < 0) {
+		free(p.key);
+		return -1;
+	}
+	p.name = xstrdup(r->args[0]);
+	GROW(db->placeholders, db->capplaceholders, db->nplaceholders);
+	db->placeholders[db->nplaceholders++] = p;
+	return 0;
+}
+
+/* model "PREFIX" ENTITY: a disk's model string that starts with PREFIX
+ * (ASCII case ignored) names ENTITY. */
+static int rec_model(struct db *db, const struct rec *r, struct hw_err *e)
+{
+	static const char *const keys[] = {"src", "note", "verified", NULL};
+	struct db_model m = {0};
+	size_t n = strlen(r->args[0]);
+
+	if (rec_check(r, e, 2, 2, keys) < 0 || ident_arg(r, e, 1, "entity") < 0)
+		return -1;
+	if (n < 2 || n > 63 || r->args[0][0] == ' ')
+		return rec_fail(r, e, "model prefix \"%s\": 2 to 63 bytes, not starting with a blank",
+				r->args[0]);
+	if (take_fact(r, e, 1, &m.fact) < 0)
+		return -1;
+	m.prefix = xstrdup(r->args[0]);
+	m.entity = xstrdup(r->args[1]);
+	GROW(db->models, db->capmodels, db->nmodels);
+	db->models[db->nmodels++] = m;
+	return 0;
+}
+
 static int on_record(void *user, const struct rec *r, struct hw_err *e)
 {
 	static const struct {
@@ -407,13 +475,15 @@ static int on_record(void *user, const struct rec *r, struct hw_err *e)
 		{"source", rec_source}, {"entity", rec_entity}, {"alias", rec_alias},
 		{"list", rec_list},     {"owner", rec_owner},   {"id", rec_id},
 		{"dies", rec_dies},     {"partno", rec_dies},
+		{"placeholder", rec_placeholder}, {"model", rec_model},
 	};
 
 	for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
 		if (!strcmp(r->verb, verbs[i].verb))
 			return verbs[i].fn(user, r, e);
 	return rec_fail(r, e,
-			"unknown record '%s' (source, entity, alias, list, owner, id, dies or partno)",
+			"unknown record '%s' (source, entity, alias, list, owner, id, dies, partno, "
+			"placeholder or model)",
 			r->verb);
 }
 
@@ -443,9 +513,13 @@ int db_load_file(struct db *db, const char *path, struct hw_err *e)
 int db_load_overlay(struct db *db, const char *path, struct hw_err *e)
 {
 	size_t ns = db->nsources, ne = db->nentities, ni = db->nidents, nl = db->nlists;
-	size_t no = db->nowners, na = db->naliases;
+	size_t no = db->nowners, na = db->naliases, np = db->nplaceholders, nm = db->nmodels;
 	int rc = db_load_file(db, path, e);
 
+	for (size_t i = np; i < db->nplaceholders; i++)
+		db->placeholders[i].fact.overlay = 1;
+	for (size_t i = nm; i < db->nmodels; i++)
+		db->models[i].fact.overlay = 1;
 	for (size_t i = ns; i < db->nsources; i++)
 		db->sources[i].fact.overlay = 1;
 	for (size_t i = ne; i < db->nentities; i++)
@@ -582,6 +656,12 @@ static int owner_cmp(const void *a, const void *b)
 	return r ? r : (x->fact.line > y->fact.line) - (x->fact.line < y->fact.line);
 }
 
+/* One past the last edge; NULL when there is none (NULL + 0 is undefined). */
+static const struct db_owner *owners_end(const struct db *db)
+{
+	return db->nowners ? db->owners + db->nowners : NULL;
+}
+
 /* The first edge whose child is id (edges are sorted by child), or NULL. */
 static const struct db_owner *first_edge(const struct db *db, const char *id)
 {
@@ -621,33 +701,150 @@ static int check_sources(const struct db *db, struct hw_err *e)
 	return 0;
 }
 
-/* Walk up every parent edge, whatever its dates: meeting start again is a
- * cycle. */
-static int reaches(const struct db *db, const char *from, const char *target, int depth)
+/* The edge of a cycle to blame: an overlay's before a shipped one (that is
+ * the line the user can fix), then the first read. */
+static int blame_before(const struct db_owner *a, const struct db_owner *b)
 {
-	if (depth > MAX_CHAIN)
-		return 1;
-	for (size_t i = 0; i < db->nowners; i++)
-		if (!strcmp(db->owners[i].child, from) &&
-		    (!strcmp(db->owners[i].parent, target) ||
-		     reaches(db, db->owners[i].parent, target, depth + 1)))
-			return 1;
-	return 0;
+	int r;
+
+	if (a->fact.overlay != b->fact.overlay)
+		return a->fact.overlay;
+	r = strcmp(a->fact.file, b->fact.file);
+	return r ? r < 0 : a->fact.line < b->fact.line;
 }
 
-static void add_name(struct db *db, const char *name, const char *entity, const char *src)
+/* Refuse ownership cycles and chains longer than DB_MAX_CHAIN, over every
+ * edge whatever its dates: one depth-first walk up from each entity with the
+ * usual three colours (white not seen, grey on the path being walked, black
+ * done), so each entity and edge is seen once: linear, however the graph is
+ * shaped. The edges are sorted by child already; the walk keeps its own
+ * stack, so a long chain cannot overflow the C one. */
+static int check_owner_graph(struct db *db, struct hw_err *e)
 {
-	char *key = name_key(name);
+	enum { WHITE, GREY, BLACK };
+	struct frame {
+		size_t x;                 /* the entity */
+		const struct db_owner *o; /* its next edge to look at */
+		const struct db_owner *in; /* the edge it was reached by, or NULL */
+	};
+	size_t n = db->nentities, top = 0;
+	const struct db_owner *end = owners_end(db);
+	char *colour = xcalloc(n, 1);
+	size_t *height = xcalloc(n, sizeof *height); /* edges in the longest chain above */
+	struct frame *st = xcalloc(n, sizeof *st);
+	int rc = 0;
+
+	for (size_t root = 0; root < n && !rc; root++) {
+		if (colour[root] != WHITE)
+			continue;
+		colour[root] = GREY;
+		st[top++] = (struct frame){root, first_edge(db, db->entities[root].id), NULL};
+		while (top && !rc) {
+			struct frame *f = &st[top - 1];
+			const char *child = db->entities[f->x].id;
+			const struct db_owner *o = f->o;
+			size_t p;
+
+			if (!o || o >= end || strcmp(o->child, child)) {
+				/* every owner seen: done */
+				colour[f->x] = BLACK;
+				top--;
+				if (top && height[f->x] + 1 > height[st[top - 1].x])
+					height[st[top - 1].x] = height[f->x] + 1;
+				continue;
+			}
+			f->o = o + 1;
+			p = (size_t)(db_entity(db, o->parent) - db->entities);
+			if (colour[p] == GREY) {
+				/* back on the path: the edges from p's frame up are a cycle */
+				const struct db_owner *bad = o;
+
+				for (size_t k = top; k-- > 0 && st[k].x != p;)
+					if (st[k].in && blame_before(st[k].in, bad))
+						bad = st[k].in;
+				rc = hw_fail(e, "%s:%u: ownership cycle: %s already owns %s, directly or not",
+					     bad->fact.file, bad->fact.line, bad->child, bad->parent);
+			} else if (colour[p] == BLACK) {
+				if (height[p] + 1 > height[f->x])
+					height[f->x] = height[p] + 1;
+			} else {
+				colour[p] = GREY;
+				st[top++] = (struct frame){p, first_edge(db, o->parent), o};
+			}
+			if (!rc && height[f->x] > DB_MAX_CHAIN)
+				rc = hw_fail(e, "%s:%u: a chain of more than %d owners above %s (the most "
+						"the database takes)",
+					     o->fact.file, o->fact.line, DB_MAX_CHAIN, child);
+		}
+	}
+	free(colour), free(height), free(st);
+	return rc;
+}
+
+/* Whether target is above from, over every edge whatever its dates: a walk
+ * that visits each entity once (edges sorted by child). */
+static int reaches(const struct db *db, const char *from, const char *target)
+{
+	size_t n = db->nentities, top = 0;
+	const struct db_owner *end = owners_end(db);
+	char *seen = xcalloc(n, 1);
+	const char **st = xcalloc(n + 1, sizeof *st);
+	int found = 0;
+
+	st[top++] = from;
+	while (top && !found) {
+		const char *x = st[--top];
+
+		for (const struct db_owner *o = first_edge(db, x); o && o < end && !strcmp(o->child, x);
+		     o++) {
+			const struct db_entity *p = db_entity(db, o->parent);
+			size_t k = (size_t)(p - db->entities);
+
+			if (!strcmp(o->parent, target)) {
+				found = 1;
+				break;
+			}
+			if (!seen[k]) {
+				seen[k] = 1;
+				st[top++] = p->id;
+			}
+		}
+	}
+	free(seen), free(st);
+	return found;
+}
+
+/* The key of a name in one form: name_key(); the same without its blanks
+ * ("Great Wall" and "GreatWall" meet); or its first word. */
+static char *form_key(const char *name, enum db_key_form f)
+{
+	char *key = name_key(name), *o = key;
+
+	if (f == DB_KEY_COMPACT) {
+		for (const char *p = key; *p; p++)
+			if (*p != ' ')
+				*o++ = *p;
+		*o = '\0';
+	} else if (f == DB_KEY_FIRST) {
+		key[strcspn(key, " ")] = '\0';
+	}
+	return key;
+}
+
+static void add_name(struct db *db, enum db_key_form f, const char *name, const char *entity,
+		     const char *src)
+{
+	char *key = form_key(name, f);
 
 	if (!*key) {
 		free(key);
 		return;
 	}
-	GROW(db->names, db->capnames, db->nnames);
-	db->names[db->nnames].key = key;
-	db->names[db->nnames].entity = entity;
-	db->names[db->nnames].src = src;
-	db->nnames++;
+	GROW(db->names[f], db->capnames[f], db->nnames[f]);
+	db->names[f][db->nnames[f]].key = key;
+	db->names[f][db->nnames[f]].entity = entity;
+	db->names[f][db->nnames[f]].src = src;
+	db->nnames[f]++;
 }
 
 static int name_cmp(const void *a, const void *b)
@@ -661,61 +858,139 @@ static int name_cmp(const void *a, const void *b)
 /* Legal names and aliases by match key. A key two entities share names the
  * one the other owns (a device saying "Huawei" means the operating company,
  * not its holding), and neither when they are not so related. */
-static void index_names(struct db *db)
+static void index_names(struct db *db, enum db_key_form f)
 {
 	size_t o = 0;
+	struct name_ix *names;
 
 	for (size_t i = 0; i < db->nentities; i++)
-		add_name(db, db->entities[i].name, db->entities[i].id, db->entities[i].fact.src);
+		add_name(db, f, db->entities[i].name, db->entities[i].id, db->entities[i].fact.src);
 	for (size_t i = 0; i < db->naliases; i++)
-		add_name(db, db->aliases[i].name, db_entity(db, db->aliases[i].entity)->id,
+		add_name(db, f, db->aliases[i].name, db_entity(db, db->aliases[i].entity)->id,
 			 db->aliases[i].fact.src);
-	if (db->nnames > 1)
-		qsort(db->names, db->nnames, sizeof *db->names, name_cmp);
-	for (size_t i = 0; i < db->nnames; i++) {
-		if (o && !strcmp(db->names[o - 1].key, db->names[i].key)) {
-			struct name_ix *kept = &db->names[o - 1];
-			const char *other = db->names[i].entity;
+	names = db->names[f];
+	if (db->nnames[f] > 1)
+		qsort(names, db->nnames[f], sizeof *names, name_cmp);
+	for (size_t i = 0; i < db->nnames[f]; i++) {
+		if (o && !strcmp(names[o - 1].key, names[i].key)) {
+			struct name_ix *kept = &names[o - 1];
+			const char *other = names[i].entity;
 
 			if (kept->entity && strcmp(kept->entity, other)) {
-				if (reaches(db, other, kept->entity, 0)) {
+				if (reaches(db, other, kept->entity)) {
 					kept->entity = other; /* other is owned by kept */
-					kept->src = db->names[i].src;
+					kept->src = names[i].src;
 				}
-				else if (!reaches(db, kept->entity, other, 0))
+				else if (!reaches(db, kept->entity, other))
 					kept->entity = NULL;
 			}
-			free(db->names[i].key);
+			free(names[i].key);
 			continue;
 		}
-		db->names[o++] = db->names[i];
+		names[o++] = names[i];
 	}
-	db->nnames = o;
+	db->nnames[f] = o;
 }
 
-const struct db_entity *db_lookup_name(const struct db *db, const char *name, const char **src)
+const struct db_entity *db_lookup_key(const struct db *db, enum db_key_form f, const char *key,
+				      const char **src, int *shared)
 {
-	char *key = name_key(name);
-	size_t lo = 0, hi = db->nnames;
-	const struct db_entity *x = NULL;
+	size_t lo = 0, hi = db->nnames[f];
+	const struct name_ix *names = db->names[f];
 
+	if (shared)
+		*shared = 0;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		int r = strcmp(key, db->names[mid].key);
+		int r = strcmp(key, names[mid].key);
 
 		if (!r) {
-			x = db->names[mid].entity ? db_entity(db, db->names[mid].entity) : NULL;
+			const struct db_entity *x = names[mid].entity ? db_entity(db, names[mid].entity)
+								      : NULL;
+
 			if (x && src)
-				*src = db->names[mid].src;
-			break;
+				*src = names[mid].src;
+			if (!x && shared)
+				*shared = 1;
+			return x;
 		}
 		if (r < 0)
 			hi = mid;
 		else
 			lo = mid + 1;
 	}
+	return NULL;
+}
+
+const struct db_entity *db_lookup_name(const struct db *db, const char *name, const char **src)
+{
+	char *key = name_key(name);
+	const struct db_entity *x = db_lookup_key(db, DB_KEY_NAME, key, src, NULL);
+
 	free(key);
 	return x;
+}
+
+static int placeholder_cmp(const void *a, const void *b)
+{
+	const struct db_placeholder *x = a, *y = b;
+	int r = strcmp(x->key, y->key);
+
+	return r ? r : fact_order(&x->fact, &y->fact);
+}
+
+const struct db_placeholder *db_placeholder(const struct db *db, const char *name)
+{
+	char *key = form_key(name, DB_KEY_COMPACT);
+	size_t lo = 0, hi = db->nplaceholders;
+	const struct db_placeholder *hit = NULL;
+	static const struct db_placeholder blank = {.name = "", .key = ""};
+
+	if (!*key)
+		hit = &blank;
+	while (!hit && lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int r = strcmp(key, db->placeholders[mid].key);
+
+		if (!r)
+			hit = &db->placeholders[mid];
+		else if (r < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	free(key);
+	return hit;
+}
+
+const struct db_model *db_model(const struct db *db, const char *model)
+{
+	const struct db_model *best = NULL;
+	size_t bestlen = 0;
+
+	/* a few hundred prefixes, one disk at a time: a scan suffices */
+	for (size_t i = 0; i < db->nmodels; i++) {
+		size_t n = strlen(db->models[i].prefix);
+
+		/* the longest; of two the same, a user's overlay */
+		if ((n > bestlen || (best && n == bestlen && db->models[i].fact.overlay &&
+				     !best->fact.overlay)) &&
+		    !strncasecmp(model, db->models[i].prefix, n))
+			best = &db->models[i], bestlen = n;
+	}
+	return best;
+}
+
+const struct db_placeholder *db_placeholders(const struct db *db, size_t *n)
+{
+	*n = db->nplaceholders;
+	return db->placeholders;
+}
+
+const struct db_model *db_models(const struct db *db, size_t *n)
+{
+	*n = db->nmodels;
+	return db->models;
 }
 
 /* Two records with the same id: when one is an overlay's and the other
@@ -775,6 +1050,34 @@ int db_finish(struct db *db, struct hw_err *e)
 				       b->key, a->fact.file, a->fact.line);
 	}
 	COMPACT(db->idents, db->nidents, ident_free);
+	if (db->nplaceholders > 1)
+		qsort(db->placeholders, db->nplaceholders, sizeof *db->placeholders, placeholder_cmp);
+	for (size_t i = 1; i < db->nplaceholders; i++) {
+		struct db_placeholder *a = &db->placeholders[i - 1], *b = &db->placeholders[i];
+
+		if (!strcmp(a->key, b->key) && !overrides(&a->fact, &b->fact))
+			return hw_fail(e, "%s:%u: placeholder \"%s\" is already listed at %s:%u (as \"%s\")",
+				       b->fact.file, b->fact.line, b->name, a->fact.file, a->fact.line,
+				       a->name);
+	}
+	for (size_t i = 0; i < db->nplaceholders; i++)
+		if (check_fact(db, &db->placeholders[i].fact, e) < 0)
+			return -1;
+	for (size_t i = 0; i < db->nmodels; i++) {
+		const struct db_model *m = &db->models[i];
+
+		if (check_fact(db, &m->fact, e) < 0)
+			return -1;
+		if (!db_entity(db, m->entity))
+			return hw_fail(e, "%s:%u: model \"%s\" names unknown entity '%s'", m->fact.file,
+				       m->fact.line, m->prefix, m->entity);
+		for (size_t j = 0; j < i; j++)
+			if (!strcasecmp(db->models[j].prefix, m->prefix) &&
+			    db->models[j].fact.overlay == m->fact.overlay)
+				return hw_fail(e, "%s:%u: model \"%s\" is already listed at %s:%u",
+					       m->fact.file, m->fact.line, m->prefix,
+					       db->models[j].fact.file, db->models[j].fact.line);
+	}
 	if (check_sources(db, e) < 0)
 		return -1;
 	for (size_t i = 0; i < db->nidents; i++)
@@ -792,8 +1095,8 @@ int db_finish(struct db *db, struct hw_err *e)
 			return hw_fail(e, "%s:%u: alias \"%s\" names unknown entity '%s'",
 				       db->aliases[i].fact.file, db->aliases[i].fact.line, db->aliases[i].name,
 				       db->aliases[i].entity);
-	/* a loop is blamed on an overlay edge in it before a shipped one, since
-	 * that is the line the user can fix */
+	/* an edge is blamed on an overlay before a shipped one, since that is
+	 * the line the user can fix */
 	for (size_t n = 0; n < 2 * db->nowners; n++) {
 		const struct db_owner *o = &db->owners[n % db->nowners];
 
@@ -803,10 +1106,6 @@ int db_finish(struct db *db, struct hw_err *e)
 			return hw_fail(e, "%s:%u: owner %s -> %s names unknown entity '%s'", o->fact.file,
 				       o->fact.line, o->parent, o->child,
 				       db_entity(db, o->parent) ? o->child : o->parent);
-		if (reaches(db, o->parent, o->child, 0))
-			return hw_fail(e, "%s:%u: ownership cycle: %s already owns %s, directly or "
-					  "not",
-				       o->fact.file, o->fact.line, o->child, o->parent);
 	}
 	if (db->nowners > 1)
 		qsort(db->owners, db->nowners, sizeof *db->owners, owner_cmp);
@@ -815,7 +1114,10 @@ int db_finish(struct db *db, struct hw_err *e)
 			return hw_fail(e, "%s:%u: %s names unknown entity '%s'", db->dies[i].fact.file,
 				       db->dies[i].fact.line, db->dies[i].prefix ? "partno" : "dies",
 				       db->dies[i].entity);
-	index_names(db);
+	if (check_owner_graph(db, e) < 0)
+		return -1;
+	for (int f = 0; f < DB_KEY_FORMS; f++)
+		index_names(db, (enum db_key_form)f);
 	{
 		unsigned char md[EVP_MAX_MD_SIZE];
 		unsigned n = 0;
@@ -871,7 +1173,7 @@ int db_owner_controls(const struct db_owner *o)
 const struct db_owner *db_parent_edge(const struct db *db, const struct db_entity *x,
 				     const char *date)
 {
-	const struct db_owner *o = first_edge(db, x->id), *end = db->owners + db->nowners;
+	const struct db_owner *o = first_edge(db, x->id), *end = owners_end(db);
 
 	for (; o && o < end && !strcmp(o->child, x->id); o++)
 		if (db_owner_active(o, date) && db_owner_controls(o))
@@ -892,8 +1194,8 @@ const struct db_entity *db_controller(const struct db *db, const struct db_entit
 {
 	const struct db_entity *p;
 
-	/* db_finish() refused cycles; the bound is for safety only */
-	for (int depth = 0; depth < MAX_CHAIN && (p = db_parent(db, x, date)); depth++)
+	/* db_finish() refused cycles and chains longer than this */
+	for (int depth = 0; depth < DB_MAX_CHAIN && (p = db_parent(db, x, date)); depth++)
 		x = p;
 	return x;
 }
@@ -949,7 +1251,7 @@ int db_covered(const struct db *db, const struct db_entity *x, const char *list,
 	const struct db_list *l;
 
 	/* nearest first: the entity itself, then its controlling parents */
-	for (int depth = 0; p && depth < MAX_CHAIN; depth++) {
+	for (int depth = 0; p && depth <= DB_MAX_CHAIN; depth++) {
 		if ((l = membership(db, p, list, date))) {
 			*member = p;
 			*entry = l;

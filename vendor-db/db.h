@@ -29,6 +29,11 @@ struct db_source {
 	struct db_fact fact;
 };
 
+/* The longest chain of owners above an entity that the database accepts:
+ * db_finish() refuses a longer one, so every walk up the owners can follow
+ * it whole. Real chains have a handful of links. */
+#define DB_MAX_CHAIN 10000
+
 struct db_entity {
 	char *id, *name, *country, *control;
 	struct db_fact fact;
@@ -65,6 +70,26 @@ struct db_dies {
 	char *prefix; /* partno: the part numbers it starts; NULL for dies */
 	char *entity;
 	struct db_fact fact;
+};
+
+/* placeholder "STRING": a string that names nobody (placeholders.db). */
+struct db_placeholder {
+	char *name, *key; /* as written; its name_key() without blanks */
+	struct db_fact fact;
+};
+
+/* model "PREFIX" ENTITY: disk model strings starting with PREFIX. */
+struct db_model {
+	char *prefix, *entity;
+	struct db_fact fact;
+};
+
+/* The forms of a name's key the names are indexed by. */
+enum db_key_form {
+	DB_KEY_NAME,    /* name_key() (names.h) */
+	DB_KEY_COMPACT, /* the same without blanks: "great wall" -> "greatwall" */
+	DB_KEY_FIRST,   /* its first word */
+	DB_KEY_FORMS,
 };
 
 struct db;
@@ -113,6 +138,20 @@ const struct db_dies *db_own_dies(const struct db *db, const char *entity);
 /* The "partno" record whose prefix starts part number pn (the longest), or
  * NULL. */
 const struct db_dies *db_partno(const struct db *db, const char *pn);
+/* The entity whose names (legal or alias) have key in the given form, or
+ * NULL; *shared (if not NULL) is set when two unrelated entities have it
+ * (then it names nobody). The key must already be in that form. */
+const struct db_entity *db_lookup_key(const struct db *db, enum db_key_form f, const char *key,
+				      const char **src, int *shared);
+
+/* The placeholder record whose key is name's (name_key() without blanks:
+ * "O.E.M." and "OEM" meet), or NULL; a name with no
+ * letter or digit is a placeholder too (a record with name "" and no
+ * file). The matcher for names is match.h's db_match_name(). */
+const struct db_placeholder *db_placeholder(const struct db *db, const char *name);
+/* The model record with the longest prefix of model (ASCII case ignored),
+ * or NULL. */
+const struct db_model *db_model(const struct db *db, const char *model);
 
 /* Whether an edge holds on date (YYYY-MM-DD): from <= date < to. */
 int db_owner_active(const struct db_owner *o, const char *date);
@@ -152,6 +191,8 @@ const struct db_ident *db_idents(const struct db *db, size_t *n);
 const struct db_owner *db_owners(const struct db *db, size_t *n);
 const struct db_list *db_lists(const struct db *db, size_t *n);
 const struct db_alias *db_aliases(const struct db *db, size_t *n);
+const struct db_placeholder *db_placeholders(const struct db *db, size_t *n);
+const struct db_model *db_models(const struct db *db, size_t *n);
 
 /* Counts, for `hwbom db stats` and tests. */
 size_t db_count_entities(const struct db *db);

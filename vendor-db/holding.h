@@ -23,14 +23,17 @@ struct db_holding_path {
 };
 
 struct db_holding {
-	double known; /* the sum over the paths of known share, percent */
-	int unknown;  /* a path to a holder has a share not known, or the walk gave up */
-	int gave_up;  /* more than DB_HOLDING_MAX_STEPS edges walked */
+	double known; /* the sum over all the paths of known share, percent */
+	int unknown;  /* a path to a holder has a share not known */
+	int gave_up;  /* more than DB_HOLDING_MAX_PATHS paths: the list stops there (the
+	               * sums above are over all of them all the same) */
 	struct db_holding_path *paths; /* unknown first, then the largest first */
 	size_t npaths, cappaths;
 };
 
-#define DB_HOLDING_MAX_STEPS 100000
+/* The sums are computed once per entity (linear in the edges, however many
+ * paths a diamond makes); the paths are listed, for people, up to this. */
+#define DB_HOLDING_MAX_PATHS 1000
 
 /* Whether x is a holder, for db_holding(). */
 typedef int (*db_holder_fn)(const struct db_entity *x, void *arg);

@@ -51,25 +51,3 @@ char *name_key(const char *name)
 	free(word);
 	return out;
 }
-
-/* Keys of the strings firmware puts where a name belongs (as name_key()
- * writes them). */
-static const char *const placeholders[] = {
-	"to be filled by o e m", "to be filled by oem", "default string", "not specified",
-	"not applicable", "system manufacturer", "system product name", "system version",
-	"base board manufacturer", "chassis manufacturer", "manufacturer", "oem", "o e m",
-	"unknown", "none", "n a", "na", "empty", "undefined", "default", "x", "xxxxx",
-	"0000", "00000000", "0123456789", "manufacturer00", "not available", "ffff",
-	NULL,
-};
-
-int name_is_placeholder(const char *name)
-{
-	char *key = name_key(name);
-	int hit = !*key;
-
-	for (const char *const *p = placeholders; *p && !hit; p++)
-		hit = !strcmp(key, *p);
-	free(key);
-	return hit;
-}

@@ -10,9 +10,4 @@
  * space between words. Empty when nothing is left. Free with free(). */
 char *name_key(const char *name);
 
-/* Whether name is one of the strings firmware leaves where a name belongs
- * ("To be filled by O.E.M.", "Default string", "Not Specified", ...) or
- * nothing at all: it names nobody. */
-int name_is_placeholder(const char *name);
-
 #endif

@@ -44,10 +44,13 @@ int cpu_parse_cpuinfo(const char *buf, size_t len, struct cpu_info *ci)
 
 	memset(ci, 0, sizeof *ci);
 	ci->implementer = ci->part = -1;
-	for (const char *p = buf, *end; p < buf + len; p = end + 1) {
-		end = memchr(p, '\n', (size_t)(buf + len - p));
-		if (!end)
-			end = buf + len;
+	for (const char *p = buf, *nl, *end; p < buf + len; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(buf + len - p));
+		if (!nl)
+			nl = buf + len;
+		/* a CR LF line end (a capture saved on Windows) ends the line too:
+		 * the CR is no part of the value */
+		end = nl > p && nl[-1] == '\r' ? nl - 1 : nl;
 		if (p == end) {
 			if (seen_vendor || ci->implementer >= 0 || seen_model)
 				break; /* the first processor's block is enough */

@@ -88,8 +88,18 @@ static const char *const quiet_titles[] = {
 /* Lines dmidecode prints outside the structures. */
 static const char *const preamble[] = {
 	"Getting SMBIOS data from ", "Reading SMBIOS/DMI data from ", "Scanning ",
-	"Table at ", "Found SMBIOS entry point", "Legacy DMI ", "DMI ",
-	"Wrong DMI structures count", "Invalid entry length", "Invalid DMI", "SMBIOS ",
+	"Table at ", "Found SMBIOS entry point", "Legacy DMI ", "DMI ", "Invalid DMI", "SMBIOS ",
+	NULL,
+};
+
+/* dmidecode's own warnings about the table it read (dmidecode.c,
+ * dmi_table() and dmi_table_decode(), 3.0 to 3.6: "Wrong DMI structures
+ * length: %u bytes announced, only %lu bytes available.", "Wrong DMI
+ * structures count: %d announced, only %d decoded.", "Invalid entry length
+ * (%u). DMI table is broken! Stop." / "Fixed up to %u."): the text around
+ * them is sound, so they are read past, and said. */
+static const char *const dmidecode_warnings[] = {
+	"Wrong DMI structures length", "Wrong DMI structures count", "Invalid entry length",
 	NULL,
 };
 
@@ -110,6 +120,10 @@ struct parser {
 	struct dmi_rec rec;
 	unsigned char seen[NKEYS];
 	int tpm_vendor_seen;
+	/* lines outside the structures that are not dmidecode's: the first
+	 * one's number; and whether dmidecode's banner was seen */
+	unsigned stray;
+	int banner;
 	/* dmidecode -u: the structure's own bytes */
 	int dump;   /* 0, 1 in "Header and Data", 2 in "Strings" */
 	int sstate; /* in Strings: 0 a new string, 1 its printed form, 2 more hex */
@@ -577,9 +591,15 @@ static int body_line(struct parser *p, const char *s)
 }
 
 /* One of the messages dmidecode prints between the structures or inside
- * one ("Invalid entry length (16). Fixed up to 11."). */
-static int message(const char *s)
+ * one ("Invalid entry length (16). Fixed up to 11."); its warnings are
+ * passed on. */
+static int message(struct parser *p, const char *s)
 {
+	for (const char *const *q = dmidecode_warnings; *q; q++)
+		if (starts(s, *q)) {
+			warn(p, "dmidecode's own warning \"%.120s\"; read past", s);
+			return 1;
+		}
 	for (const char *const *q = preamble; *q; q++)
 		if (starts(s, *q))
 			return 1;
@@ -590,6 +610,7 @@ static int message(const char *s)
 static int outside_line(struct parser *p, const char *s)
 {
 	if (starts(s, "# dmidecode ")) {
+		p->banner = 1;
 		snprintf(p->info->tool, sizeof p->info->tool, "%s", s + strlen("# dmidecode "));
 		return 0;
 	}
@@ -610,15 +631,20 @@ static int outside_line(struct parser *p, const char *s)
 			p->info->version = (unsigned)(major << 8 | minor);
 		return 0;
 	}
-	if (message(s))
+	if (message(p, s))
 		return 0;
 	for (const char *const *q = quiet_titles; *q; q++)
 		if (!strcmp(s, *q))
 			return fail(p, "\"%s\" without a Handle line: dmidecode -q output is not "
 				       "read; give dmidecode's plain output",
 				    s);
-	return fail(p, "not dmidecode output (expected \"Handle 0xHHHH, DMI type N, N bytes\" "
-		       "or dmidecode's banner)");
+	/* another program's line in a file that is dmidecode's text (a
+	 * wrapper's banner, a shell prompt): read past when the rest proves
+	 * the file dmidecode's (decided after the first pass), else refused */
+	if (!p->stray)
+		p->stray = p->line;
+	warn(p, "not a line of dmidecode's (\"%.60s\"); read past", s);
+	return 0;
 }
 
 static int parse(struct parser *p, char *text, size_t len)
@@ -652,7 +678,7 @@ static int parse(struct parser *p, char *text, size_t len)
 			rc = outside_line(p, s);
 		else if (*s == '\t')
 			rc = body_line(p, s);
-		else if (message(s))
+		else if (message(p, s))
 			;
 		else if (!p->titled)
 			p->titled = 1; /* the structure's name: "System Information" */
@@ -685,6 +711,11 @@ int dmidecode_parse(const char *name, const char *buf, size_t len, dmidecode_rec
 	memcpy(text, buf, len);
 	text[len] = '\0';
 	rc = parse(&p, text, len);
+	if (rc == 0 && p.stray && !p.banner && !info->nstructs) {
+		p.line = p.stray;
+		rc = fail(&p, "not dmidecode output (expected \"Handle 0xHHHH, DMI type N, N bytes\" "
+			      "or dmidecode's banner)");
+	}
 	if (rc == 0 && !info->nstructs && !info->no_smbios) {
 		p.line = 1;
 		rc = fail(&p, "no SMBIOS structure (no \"Handle 0xHHHH, DMI type N, N bytes\" line)");

@@ -1,10 +1,17 @@
 /* oui_index.c - a sorted, cached index of the IEEE registries (see
  * oui_index.h).
  *
- * The cache file is a header (magic, the number of files and entries, and
- * the size, inode and mtime of each registry it was built from) followed by
- * the entries, sorted by prefix. Everything in it is checked before use:
- * its length against the count, its signatures against the registries. */
+ * The cache file is a header (magic, the number of files and entries, the
+ * size, inode and mtime of each registry it was built from, and a SHA-256
+ * digest) followed by the entries, sorted by prefix. The digest covers the
+ * bytes of every registry and the file itself (its header with the digest
+ * zeroed, and the entries); it is computed again on every load (OpenSSL's
+ * EVP SHA-256, about 6 MB hashed) and an index whose digest does not match
+ * is rebuilt. So an index that was corrupted, edited (a same-size edit of an
+ * entry makes a registered OUI look unregistered: a miss is an answer too),
+ * copied from another machine or left behind by a registry edited in place
+ * is never used. The file is read whole into memory, not mapped, so that
+ * what was checked is what is searched. */
 #include "oui_index.h"
 
 #include <ctype.h>
@@ -16,10 +23,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <openssl/evp.h>
+
 #include "../../output/alloc.h"
 #include "../../output/infile.h"
 
-#define MAGIC "HWBOMOX1"
+#define MAGIC "HWBOMOX2"
+#define DIGEST_LEN 32 /* SHA-256 */
 #define FILES_MAX 4
 
 struct sig {
@@ -31,6 +41,7 @@ struct head {
 	char magic[8];
 	uint32_t nfiles, count;
 	struct sig files[FILES_MAX];
+	unsigned char digest[DIGEST_LEN];
 };
 
 struct entry {
@@ -43,8 +54,7 @@ struct entry {
 struct oui_index {
 	const struct entry *entries;
 	size_t count, nfiles;
-	void *map; /* the mapped cache file, or NULL when entries is malloc'd */
-	size_t maplen;
+	void *buf; /* the cache file read whole, or NULL when entries is malloc'd */
 };
 
 static int entry_cmp(const void *a, const void *b)
@@ -114,39 +124,96 @@ static int signatures(const char *dir, const char *const files[], size_t n, stru
 	return any ? 0 : -1;
 }
 
-/* Map the cache file when it is whole and was built from these registries. */
-static struct oui_index *load(const char *path, const struct head *want)
+/* Feed the bytes of the file at path to md; a missing file adds nothing
+ * (its signature says it is missing). -1 on a read error. */
+static int digest_file(EVP_MD_CTX *md, const char *path)
 {
 	struct hw_err io = {0};
-	int fd = infile_open(path, &io); /* a FIFO or a device is no cache */
+	int fd = infile_open(path, &io); /* a FIFO or a device adds nothing */
+	char buf[65536];
+	ssize_t got;
+
+	if (fd < 0)
+		return 0;
+	while ((got = read(fd, buf, sizeof buf)) > 0)
+		if (!EVP_DigestUpdate(md, buf, (size_t)got))
+			break;
+	close(fd);
+	return got == 0 ? 0 : -1;
+}
+
+/* The digest of the registries under dir and of the index (h with its
+ * digest zeroed, then the entries) into out. -1 when it cannot be made. */
+static int digest(const char *dir, const char *const files[], const struct head *h,
+		  const struct entry *v, size_t n, unsigned char out[DIGEST_LEN])
+{
+	EVP_MD_CTX *md = EVP_MD_CTX_new();
+	struct head zeroed = *h;
+	unsigned int len = 0;
+	int rc = -1;
+
+	memset(zeroed.digest, 0, sizeof zeroed.digest);
+	if (md && EVP_DigestInit_ex(md, EVP_sha256(), NULL)) {
+		rc = 0;
+		for (size_t i = 0; i < h->nfiles && !rc; i++) {
+			char *path = xasprintf("%s/%s", dir, files[i]);
+
+			rc = digest_file(md, path);
+			free(path);
+		}
+		if (!rc && !(EVP_DigestUpdate(md, &zeroed, sizeof zeroed) &&
+			     (!n || EVP_DigestUpdate(md, v, n * sizeof *v)) &&
+			     EVP_DigestFinal_ex(md, out, &len) && len == DIGEST_LEN))
+			rc = -1;
+	}
+	EVP_MD_CTX_free(md);
+	return rc;
+}
+
+/* Read the cache file when it is whole, was built from these registries
+ * and its digest is right. */
+static struct oui_index *load(const char *path, const char *dir, const char *const files[],
+			      const struct head *want)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	unsigned char sum[DIGEST_LEN];
 	struct oui_index *ix;
 	const struct head *h;
 	struct stat st;
-	void *m;
+	size_t len, got = 0;
+	char *m;
 
 	if (fd < 0)
 		return NULL;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size < sizeof *h) {
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size < sizeof *h ||
+	    (size_t)st.st_size > sizeof *h + (size_t)UINT32_MAX * sizeof(struct entry)) {
 		close(fd);
 		return NULL;
 	}
-	m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	len = (size_t)st.st_size;
+	m = xmalloc(len);
+	while (got < len) {
+		ssize_t r = read(fd, m + got, len - got);
+
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
 	close(fd);
-	if (m == MAP_FAILED)
-		return NULL;
-	h = m;
-	if (memcmp(h->magic, MAGIC, sizeof h->magic) || h->nfiles != want->nfiles ||
+	h = (const struct head *)m;
+	if (got != len || memcmp(h->magic, MAGIC, sizeof h->magic) || h->nfiles != want->nfiles ||
 	    memcmp(h->files, want->files, sizeof h->files) ||
-	    (size_t)st.st_size != sizeof *h + (size_t)h->count * sizeof(struct entry)) {
-		munmap(m, (size_t)st.st_size);
+	    len != sizeof *h + (size_t)h->count * sizeof(struct entry) ||
+	    digest(dir, files, h, (const struct entry *)(h + 1), h->count, sum) < 0 ||
+	    memcmp(sum, h->digest, sizeof sum)) {
+		free(m);
 		return NULL;
 	}
 	ix = xcalloc(1, sizeof *ix);
 	ix->entries = (const struct entry *)(h + 1);
 	ix->count = h->count;
 	ix->nfiles = h->nfiles;
-	ix->map = m;
-	ix->maplen = (size_t)st.st_size;
+	ix->buf = m;
 	return ix;
 }
 
@@ -229,6 +296,11 @@ static struct oui_index *build(const char *dir, const char *const files[], const
 		struct head out = *h;
 
 		out.count = (uint32_t)n;
+		if (fd >= 0 && digest(dir, files, &out, v, n, out.digest) < 0) {
+			close(fd);
+			unlink(tmp);
+			fd = -1;
+		}
 		if (fd >= 0) {
 			int ok = write(fd, &out, sizeof out) == (ssize_t)sizeof out &&
 				 (!n || write(fd, v, n * sizeof *v) == (ssize_t)(n * sizeof *v));
@@ -259,7 +331,7 @@ struct oui_index *oui_index_open(const char *dir, const char *const files[], siz
 	if (signatures(dir, files, nfiles, h.files) < 0)
 		return NULL;
 	path = cache_path(dir);
-	ix = path ? load(path, &h) : NULL;
+	ix = path ? load(path, dir, files, &h) : NULL;
 	if (!ix)
 		ix = build(dir, files, &h, path);
 	free(path);
@@ -288,8 +360,8 @@ void oui_index_close(struct oui_index *ix)
 {
 	if (!ix)
 		return;
-	if (ix->map)
-		munmap(ix->map, ix->maplen);
+	if (ix->buf)
+		free(ix->buf);
 	else
 		free((void *)ix->entries);
 	free(ix);

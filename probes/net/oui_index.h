@@ -7,9 +7,11 @@
  * registry's size, mtime or inode changes (an ieee-data update), in
  * $HWBOM_CACHE_DIR, else $XDG_CACHE_HOME/hwbom, else ~/.cache/hwbom.
  *
- * The index is a hint, never an answer: the caller reads the registry line
- * it points at and checks it. When no index can be read or written, callers
- * search the registries themselves. */
+ * An index is used only when its SHA-256 digest, over the registries' bytes
+ * and the index itself, is right (a miss is an answer too: an edited entry
+ * must not hide an assignment); else it is rebuilt. The caller still reads
+ * the registry line a hit points at and checks it. When no index can be
+ * read or written, callers search the registries themselves. */
 #ifndef HWBOM_OUI_INDEX_H
 #define HWBOM_OUI_INDEX_H
 

@@ -9,17 +9,19 @@
 #include "../../output/bom.h"
 #include "../../output/purchase.h"
 
+#include "fuzz_tmp.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static char path[64];
+	static char path[512];
 	struct purchase p = {0};
 	struct hw_err e = {0};
 	FILE *f;
 
 	if (!path[0])
-		snprintf(path, sizeof path, "/tmp/fuzz-purchase.%d.xml", (int)getpid());
+		snprintf(path, sizeof path, "%s/fuzz-purchase.%d.xml", fuzz_tmpdir(), (int)getpid());
 	f = fopen(path, "wb");
 	if (!f)
 		abort();

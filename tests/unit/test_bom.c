@@ -41,6 +41,34 @@ static void test_components_ids_and_sort(void **state)
 	bom_free(b);
 }
 
+/* Repeated locations get BASE#2, #3, ..., skipping a name that is another
+ * component's own; the refs are the same every time. */
+static void test_unique_refs(void **state)
+{
+	struct bom *b = bom_new();
+	const char *want[] = {"memory:DIMM_A1", "memory:DIMM_A1#3", "memory:DIMM_A1#4",
+			      "memory:DIMM_A1#2", "cpu:CPU0", "cpu:CPU0#2", "usb:1-2"};
+
+	(void)state;
+	bom_add_component(b, "memory", "DIMM_A1");
+	bom_add_component(b, "memory", "DIMM_A1");
+	bom_add_component(b, "memory", "DIMM_A1");
+	bom_add_component(b, "memory", "DIMM_A1#2"); /* its own: kept */
+	bom_add_component(b, "cpu", "CPU0");
+	bom_add_component(b, "cpu", "CPU0");
+	bom_add_component(b, "usb", "usb:1-2");
+	for (int round = 0; round < 2; round++) {
+		bom_unique_refs(b);
+		for (size_t i = 0; i < b->ncomponents; i++) {
+			char *ref = bom_ref(b->components[i]);
+
+			assert_string_equal(ref, want[i]);
+			free(ref);
+		}
+	}
+	bom_free(b);
+}
+
 static void test_strings_are_sanitised_on_entry(void **state)
 {
 	struct bom *b = bom_new();
@@ -128,6 +156,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_components_ids_and_sort),
+		cmocka_unit_test(test_unique_refs),
 		cmocka_unit_test(test_strings_are_sanitised_on_entry),
 		cmocka_unit_test(test_attrs_findings_coverage),
 		cmocka_unit_test(test_verdict_names_and_order),

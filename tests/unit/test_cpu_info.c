@@ -62,11 +62,34 @@ static void test_cpuinfo(void **state)
 	assert_int_equal(cpu_parse_cpuinfo(none, sizeof none - 1, &ci), -1);
 }
 
+/* A cpuinfo saved with CR LF line ends reads as the same: no CR in any
+ * value (it would make "GenuineIntel\r" an unknown vendor), and a line of
+ * only CR ends the first processor's block like an empty one. */
+static void test_cpuinfo_crlf(void **state)
+{
+	static const char x86[] = "processor\t: 0\r\nvendor_id\t: GenuineIntel\r\n"
+				  "cpu family\t: 6\r\nmodel\t\t: 85\r\n"
+				  "model name\t: Intel(R) Xeon(R) Gold 6130 CPU\r\n\r\n"
+				  "vendor_id\t: Other\r\n";
+	static const char zx[] = "vendor_id\t:   Shanghai  \r\n";
+	struct cpu_info ci;
+
+	(void)state;
+	assert_int_equal(cpu_parse_cpuinfo(x86, sizeof x86 - 1, &ci), 0);
+	assert_string_equal(ci.vendor, "GenuineIntel");
+	assert_int_equal(ci.family, 6);
+	assert_int_equal(ci.model, 85);
+	assert_string_equal(ci.model_name, "Intel(R) Xeon(R) Gold 6130 CPU");
+	assert_int_equal(cpu_parse_cpuinfo(zx, sizeof zx - 1, &ci), 0);
+	assert_string_equal(ci.vendor, "  Shanghai  ");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cpuid),
 		cmocka_unit_test(test_cpuinfo),
+		cmocka_unit_test(test_cpuinfo_crlf),
 	};
 
 	return cmocka_run_group_tests_name("cpu_info", tests, NULL, NULL);

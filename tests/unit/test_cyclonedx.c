@@ -55,7 +55,7 @@ static struct bom *sample(void)
 	return b;
 }
 
-static char *render(const struct bom *b, const struct cdx_opts *o, int text, size_t *len)
+static char *render(struct bom *b, const struct cdx_opts *o, int text, size_t *len)
 {
 	struct hw_err e = {0};
 	char *buf = NULL;

@@ -215,7 +215,7 @@ static void test_malformed_files(void **state)
 	BAD("entity b name=B country=US control=public src=s\nentity c name=C country=US control=public src=s\n"
 	    "owner a b src=s\nowner b c src=s\nowner c a src=s\n",
 	    "F:5: ownership cycle: b already owns a, directly or not");
-	BAD("frobnicate x\n", "F:3: unknown record 'frobnicate' (source, entity, alias, list, owner, id, dies or partno)");
+	BAD("frobnicate x\n", "F:3: unknown record 'frobnicate' (source, entity, alias, list, owner, id, dies, partno, placeholder or model)");
 	BAD("source s date=2020-01-01 title=T\n", "F:3: source 's' is already defined at F:1");
 	BAD("dies b src=s\n", "F:3: dies names unknown entity 'b'");
 	BAD("dies a\n", "F:3: 'dies' needs src= naming its source");

@@ -227,7 +227,7 @@ static void test_rule_syntax(void **state)
 	         "rule a test=state-owned country=CN threshold=10 unless=b roles=* severity=info "
 	         "from=2020-01-01 cite=c src=s");
 	assert_int_equal(load_rule(two, &set, &e), -1);
-	assert_non_null(strstr(e.msg, ":3: unless= goes with list= rules"));
+	assert_non_null(strstr(e.msg, ":3: unless= goes with list= and test=headquartered rules"));
 	policy_set_clear(&set);
 	snprintf(two, sizeof two, "%s\n%s",
 	         "rule b test=state-owned country=CN threshold=10 roles=* severity=review "

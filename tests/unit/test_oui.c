@@ -1,6 +1,7 @@
 /* test_oui.c - MAC registrant lookups, with and without the cached index:
  * the same answers, an index rebuilt when a registry changes, and a bad
  * cache file never believed. */
+#define _GNU_SOURCE /* memmem */
 #include "testutil.h"
 
 #include <dirent.h>
@@ -10,6 +11,9 @@
 #include "../../probes/net/oui.h"
 
 static char ieee[64], cache[64];
+
+/* The size of oui_index.c's header: magic, counts, 4 signatures, SHA-256. */
+#define HEAD 176
 
 static char *slurp(const char *path, size_t *len)
 {
@@ -127,7 +131,7 @@ static void test_index_built_and_used(void **state)
 	cache_file(idx, sizeof idx);
 	assert_string_not_equal(idx, "");
 	assert_int_equal(stat(idx, &st), 0);
-	assert_true(st.st_size > 144);
+	assert_true(st.st_size > HEAD);
 	answers(); /* now from the saved index */
 }
 
@@ -184,17 +188,62 @@ static void test_bad_cache_not_believed(void **state)
 	buf = slurp(idx, &len);
 	/* every entry pointed at the start of its file: the line there does not
 	 * say what the index says, so the registries are searched */
-	for (size_t o = 144 + 12; o + 4 <= len; o += 16)
+	for (size_t o = HEAD + 12; o + 4 <= len; o += 16)
 		memset(buf + o, 0, 4);
 	spill(idx, buf, len);
 	answers();
 	/* garbage of any length: rebuilt */
-	spill(idx, "HWBOMOX1garbage", 15);
+	spill(idx, "HWBOMOX2garbage", 15);
 	answers();
 	free(buf);
 	buf = slurp(idx, &len);
-	assert_true(len > 144);
+	assert_true(len > HEAD);
 	free(buf);
+}
+
+/* Replace the n bytes old by new wherever they stand in the index file. */
+static void tamper(const char *idx, const char *old, const char *new, size_t n)
+{
+	size_t len;
+	char *buf = slurp(idx, &len), *at = memmem(buf, len, old, n);
+
+	assert_non_null(at);
+	memcpy(at, new, n);
+	spill(idx, buf, len);
+	free(buf);
+}
+
+/* Same-size edits of entries, which the signatures (size, inode, mtime of
+ * the registries) and the length check cannot see: a miss is an answer
+ * too (a Huawei NIC "not in the IEEE registries"), and so is a shorter
+ * prefix found where a longer one was hidden. The digest catches them: the
+ * index is rebuilt, the answers right, the file as it was. */
+static void test_tampered_index_rebuilt(void **state)
+{
+	char idx[512];
+	size_t len, len2;
+	char *before, *after;
+
+	(void)state;
+	answers();
+	cache_file(idx, sizeof idx);
+	before = slurp(idx, &len);
+	tamper(idx, "30FBB8", "000000", 6);
+	expect("30fbb8123456", "30FBB8", "HUAWEI TECHNOLOGIES CO.,LTD", "CN");
+	tamper(idx, "3CFDFEA", "3CFDFEB", 7);
+	expect("3cfdfea12345", "3CFDFEA", "Example \"Quoted\" Networks", "GB");
+	after = slurp(idx, &len2);
+	assert_int_equal(len2, len);
+	assert_memory_equal(before, after, len);
+	free(before), free(after);
+	/* the digest itself edited: rebuilt too */
+	before = slurp(idx, &len);
+	before[HEAD - 1] ^= 1;
+	spill(idx, before, len);
+	answers();
+	after = slurp(idx, &len2);
+	assert_true(after[HEAD - 1] != before[HEAD - 1]);
+	free(before), free(after);
 }
 
 static void test_no_cache_directory(void **state)
@@ -221,6 +270,7 @@ int main(void)
 		cmocka_unit_test(test_index_built_and_used),
 		cmocka_unit_test(test_index_follows_registry_update),
 		cmocka_unit_test(test_bad_cache_not_believed),
+		cmocka_unit_test(test_tampered_index_rebuilt),
 		cmocka_unit_test(test_no_cache_directory),
 		cmocka_unit_test(test_no_registry),
 	};

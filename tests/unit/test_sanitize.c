@@ -57,13 +57,62 @@ static void test_invalid_utf8(void **state)
 	check("a\xC0\xAF" "b", 4, "a" FFFD FFFD "b");      /* overlong '/' */
 	check("\xE0\x80\xAF", 3, FFFD FFFD FFFD);          /* 3-byte overlong '/' */
 	check("\xF0\x80\x80\xAF", 4, FFFD FFFD FFFD FFFD); /* 4-byte overlong '/' */
-	check("\xF4\x90\x80\x80", 4, FFFD);                /* above U+10FFFF */
+	check("\xF4\x90\x80\x80", 4, FFFD FFFD FFFD FFFD); /* U+110000, above U+10FFFF */
+	check("\xF7\xBF\xBF\xBF", 4, FFFD FFFD FFFD FFFD); /* U+1FFFFF */
+	check("\xF4\x8F\xBF\xBD", 4, "\xF4\x8F\xBF\xBD");  /* U+10FFFD, the last Char */
+}
+
+/* Continuation bytes that libxml2's decoder takes for a 2-byte character
+ * (BF BF is read as U+07FF): every one of them must be replaced. */
+static void test_stray_continuation_bytes(void **state)
+{
+	(void)state;
+	check("\xbf\xbf", 2, FFFD FFFD);
+	check("a\xbf\xbf" "b", 4, "a" FFFD FFFD "b");
+	check("\x80\x80\x80", 3, FFFD FFFD FFFD);
+	check("\xA9\xC3", 2, FFFD FFFD);          /* a character's halves swapped */
+	check("\xC3\xC3\xA9", 3, FFFD "\xC3\xA9"); /* a lead without its tail */
+	check("\xE4\x41\xAD", 3, FFFD "A" FFFD);  /* a tail byte missing mid-sequence */
+	check("\xF0\x9F\x41\x80", 4, FFFD FFFD "A" FFFD);
+	check("\xE4\xB8\xC0", 3, FFFD FFFD FFFD);
+}
+
+static void test_overlongs_every_length(void **state)
+{
+	(void)state;
+	check("\xC1\xBF", 2, FFFD FFFD);         /* U+007F in two bytes */
+	check("\xE0\x9F\xBF", 3, FFFD FFFD FFFD); /* U+07FF in three */
+	check("\xF0\x8F\xBF\xBF", 4, FFFD FFFD FFFD FFFD); /* U+FFFF in four */
+	check("\xE0\xA0\x80", 3, "\xE0\xA0\x80"); /* U+0800, the shortest form */
+	check("\xF0\x90\x80\x80", 4, "\xF0\x90\x80\x80"); /* U+10000 */
+}
+
+static void test_c0_c1_controls_every_one(void **state)
+{
+	char in[3], want[8];
+
+	(void)state;
+	for (int c = 0; c < 0x20; c++) {
+		in[0] = (char)c;
+		check(in, 1, FFFD);
+	}
+	for (int c = 0x80; c <= 0x9F; c++) {
+		in[0] = '\xC2', in[1] = (char)c;
+		check(in, 2, FFFD);
+	}
+	in[0] = '\xC2', in[1] = '\xA0'; /* U+00A0 follows C1: kept */
+	snprintf(want, sizeof want, "\xC2\xA0");
+	check(in, 2, want);
 }
 
 static void test_surrogates_and_nonchars(void **state)
 {
 	(void)state;
-	check("\xED\xA0\x80", 3, FFFD);      /* U+D800, CESU-style */
+	check("\xED\xA0\x80", 3, FFFD FFFD FFFD); /* U+D800, CESU-style */
+	check("\xED\xBF\xBF", 3, FFFD FFFD FFFD); /* U+DFFF */
+	check("\xED\xA0\xBD\xED\xB8\x80", 6, FFFD FFFD FFFD FFFD FFFD FFFD); /* a pair */
+	check("\xED\x9F\xBF", 3, "\xED\x9F\xBF");  /* U+D7FF, just below: kept */
+	check("a\xEF\xBF\xBF", 4, "a" FFFD); /* U+FFFF */
 	check("a\xEF\xBF\xBE", 4, "a" FFFD); /* U+FFFE is not an XML Char */
 }
 
@@ -118,6 +167,9 @@ int main(void)
 		cmocka_unit_test(test_nul_inside_buffer),
 		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_surrogates_and_nonchars),
+		cmocka_unit_test(test_stray_continuation_bytes),
+		cmocka_unit_test(test_overlongs_every_length),
+		cmocka_unit_test(test_c0_c1_controls_every_one),
 		cmocka_unit_test(test_long_string_cut_on_boundary),
 		cmocka_unit_test(test_exactly_max_not_cut),
 	};

@@ -79,15 +79,15 @@ xp $b "$(dprop tpm:tpm hwbom:origin:tpm-maker)" infineon
 xp $b "$(dprop tpm:tpm hwbom:tpm.device)" tpm0
 xp $b "count(//*[local-name()='component'][@bom-ref='tpm:tpm0'])" 0
 
-# the attestations: one per policy, one map per rule in force (two of
+# the attestations: one per policy, one map per rule in force (three of
 # pl113-6-516), each with conformance score 1: no requirement left without
 # a score, as a machine with an unread source or an unknown maker would;
 # but for the two FCC country-of-production rules in force, which see
 # nothing without a purchase declaration, and affirm nothing
 att="//*[local-name()='declarations']/*[local-name()='attestations']/*[local-name()='attestation']"
 xp $b "count($att)" 7
-xp $b "count($att/*[local-name()='map'])" 10
-xp $b "count($att/*[local-name()='map'][*[local-name()='conformance']/*[local-name()='score']='1'])" 8
+xp $b "count($att/*[local-name()='map'])" 11
+xp $b "count($att/*[local-name()='map'][*[local-name()='conformance']/*[local-name()='score']='1'])" 9
 xp $b "count($att/*[local-name()='map'][not(*[local-name()='conformance'])][starts-with(*[local-name()='requirement'],'requirement:fcc-covered/foreign-')])" 2
 
 # --- the us-federal profile is the same judgement --------------------------
