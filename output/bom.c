@@ -146,8 +146,9 @@ struct bom_component *bom_add_component(struct bom *b, const char *kind, const c
 	bom_set(&c->kind, kind);
 	bom_set(&c->location, location);
 	/* the same place twice (a DIMM locator firmware repeats, a structure
-	 * listed twice): the second is "LOCATION #2", so bom-refs stay unique */
-	if (location_taken(b, c->kind, c->location)) {
+	 * listed twice): the second is "LOCATION #2", so bom-refs stay unique;
+	 * "" is a component whose place a reader sets later */
+	if (*location && location_taken(b, c->kind, c->location)) {
 		char *again = NULL;
 
 		for (unsigned n = 2; !again || location_taken(b, c->kind, again); n++) {

@@ -335,7 +335,7 @@ static void judge_attr(struct bom_component *c, const struct bom_attr *a, const 
 					 ? xasprintf("%s not known: no identifier of its maker was read",
 						     a->role)
 				 : nm.how == MATCH_PLACEHOLDER || nm.how == MATCH_SHARED
-					 ? xasprintf("%s %s is %s", a->role, a->key,
+					 ? xasprintf("%s not known: %s is %s", a->role, a->key,
 						     db_match_how_text(nm.how))
 				 : a->name && resolve_names_nobody(a->name)
 					 ? xasprintf("%s not known: %s is %s", a->role, a->key, a->name)

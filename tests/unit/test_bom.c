@@ -50,12 +50,15 @@ static void test_unique_refs(void **state)
 			      "memory:DIMM_A1#2", "cpu:CPU0", "cpu:CPU0#2", "usb:1-2"};
 
 	(void)state;
+	/* bom_add_component() already renames a repeated place ("DIMM_A1 #2",
+	 * test_unique_locations_and_placeholder_serials); the refs must be
+	 * unique even where a location was set to a repeat afterwards */
 	bom_add_component(b, "memory", "DIMM_A1");
-	bom_add_component(b, "memory", "DIMM_A1");
-	bom_add_component(b, "memory", "DIMM_A1");
+	bom_set(&bom_add_component(b, "memory", "x")->location, "DIMM_A1");
+	bom_set(&bom_add_component(b, "memory", "y")->location, "DIMM_A1");
 	bom_add_component(b, "memory", "DIMM_A1#2"); /* its own: kept */
 	bom_add_component(b, "cpu", "CPU0");
-	bom_add_component(b, "cpu", "CPU0");
+	bom_set(&bom_add_component(b, "cpu", "z")->location, "CPU0");
 	bom_add_component(b, "usb", "usb:1-2");
 	for (int round = 0; round < 2; round++) {
 		bom_unique_refs(b);

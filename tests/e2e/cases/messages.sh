@@ -40,8 +40,12 @@ for cmd in "--help" "--version" "check --help" "db --help" "policy --help" "scan
 	# shellcheck disable=SC2086 # the words of cmd
 	"$hwbom" $cmd >/dev/full 2>"$out/msg-full.err"
 	same "$cmd >/dev/full: exit status" $? 2
-	same "$cmd >/dev/full: the message" "$(cat "$out/msg-full.err")" \
-		"hwbom: standard output: No space left on device"
+	# stdio writes a long text in blocks at once and keeps no errno of
+	# the failed one: then the reason is the generic one
+	case $(cat "$out/msg-full.err") in
+	"hwbom: standard output: No space left on device" | "hwbom: standard output: write error") ok ;;
+	*) bad "$cmd >/dev/full: the message: $(cat "$out/msg-full.err")" ;;
+	esac
 done
 scan --lspci $fx/lspci/bidi.lspci -o "$out/msg-check.xml"
 "$hwbom" check --datadir $fx/db --policy vendor-db/policies/ndaa889.policy --as-of 2024-06-01 \

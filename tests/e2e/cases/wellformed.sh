@@ -20,7 +20,7 @@ refs() { grep -o 'bom-ref="[^"]*"' "$1" | sort; }
 same "repeated: every bom-ref once" "$(refs "$out/wf-rep.xml" | uniq -d)" ""
 same "repeated: the repeats numbered" \
 	"$(refs "$out/wf-rep.xml" | grep -e 'cpu:' -e 'memory:' | tr '\n' ' ')" \
-	'bom-ref="cpu:CPU0" bom-ref="cpu:CPU0#2" bom-ref="memory:DIMM000" bom-ref="memory:DIMM000#2" '
+	'bom-ref="cpu:CPU0 #2" bom-ref="cpu:CPU0" bom-ref="memory:DIMM000 #2" bom-ref="memory:DIMM000" '
 # the same on every run, and the same when the BOM is judged again
 scan --dmidecode $fx/dmi/text/repeated.txt -o "$out/wf-rep2.xml"
 if cmp -s "$out/wf-rep.xml" "$out/wf-rep2.xml"; then ok; else bad "repeated: two runs differ"; fi
@@ -30,4 +30,4 @@ rm -rf "$out/wf-check"
 same "repeated: check exit status" $? 1
 valid "$out/wf-check/wf-rep.xml"
 same "repeated: check keeps the refs" "$(refs "$out/wf-check/wf-rep.xml")" "$(refs "$out/wf-rep.xml")"
-same "repeated: check sees no change" "$(cat "$out/wf-check.out")" "$out/wf-rep.xml: block, unchanged"
+same "repeated: check sees no change" "$(sed 's/; coverage .*//' "$out/wf-check.out")" "$out/wf-rep.xml: block, unchanged"
