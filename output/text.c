@@ -217,12 +217,13 @@ static void findings(const struct bom *b, FILE *f)
 		for (size_t i = 0; i < b->ncomponents; i++)
 			for (size_t k = 0; k < b->components[i]->nfindings; k++) {
 				const struct bom_finding *g = &b->components[i]->findings[k];
-				char *pol = xstrdup(""), *parts = xstrdup(""), *line, *t;
+				char *pol, *parts, *line, *t;
 				size_t nparts = 0;
 				int seen = 0;
 
 				if (g->waived || g->severity != order[o])
 					continue;
+				pol = xstrdup(""), parts = xstrdup("");
 				/* once per entity: the first part that has it */
 				for (size_t j = 0; j < i && !seen; j++)
 					seen = finds(b->components[j], order[o], g->entity, NULL);
