@@ -27,7 +27,7 @@ static int is_xml_char(int c)
  * overlong forms (C0, C1, E0 80..9F, F0 80..8F), the surrogates (ED A0..BF)
  * and everything above U+10FFFF (F4 90.., F5..FF). libxml2's
  * xmlGetUTF8Char() is not this strict: it takes BF BF for U+07FF. */
-static int utf8_decode(const unsigned char *s, size_t len, int *c)
+int hw_utf8_decode(const unsigned char *s, size_t len, int *c)
 {
 	unsigned char b = s[0], lo = 0x80, hi = 0xBF;
 	int n, v;
@@ -95,7 +95,7 @@ char *hw_sanitize_n(const char *s, size_t len)
 			out[o++] = s[i++];
 			continue;
 		}
-		n = utf8_decode((const unsigned char *)s + i, len - i, &c);
+		n = hw_utf8_decode((const unsigned char *)s + i, len - i, &c);
 
 		if (!n) {
 			/* not UTF-8: one replacement per bad byte, resynchronise

@@ -22,6 +22,11 @@
  * including tab, CR and LF; DEL; C1), becomes one U+FFFD. The result is
  * always well-formed XML character data. Never NULL for non-NULL s. Free
  * with free(). */
+/* The length (1 to 4) of the well-formed UTF-8 sequence at s, of at most
+ * len bytes (Unicode Table 3-7: no overlong form, no surrogate, nothing
+ * above U+10FFFF), and its scalar value in *c; 0 when it is none. */
+int hw_utf8_decode(const unsigned char *s, size_t len, int *c);
+
 char *hw_sanitize_n(const char *s, size_t len);
 /* Same, for a NUL-terminated string; NULL gives NULL. */
 char *hw_sanitize(const char *s);

@@ -6,37 +6,7 @@
 #include <string.h>
 
 #include "alloc.h"
-
-/* The length of the well-formed UTF-8 sequence at s (Unicode Table 3-7)
- * and its scalar value in *c, or 0. */
-static int utf8_len(const unsigned char *s, int *c)
-{
-	unsigned char b = s[0], lo = 0x80, hi = 0xBF;
-	int n, v;
-
-	if (b < 0x80) {
-		*c = b;
-		return 1;
-	}
-	if (b >= 0xC2 && b <= 0xDF)
-		n = 2, v = b & 0x1F;
-	else if (b >= 0xE0 && b <= 0xEF)
-		n = 3, v = b & 0x0F, lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
-	else if (b >= 0xF0 && b <= 0xF4)
-		n = 4, v = b & 0x07, lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;
-	else
-		return 0;
-	/* a NUL ends s, and is no continuation byte: no read past it */
-	if (s[1] < lo || s[1] > hi)
-		return 0;
-	for (int k = 1; k < n; k++) {
-		if (k > 1 && (s[k] < 0x80 || s[k] > 0xBF))
-			return 0;
-		v = v << 6 | (s[k] & 0x3F);
-	}
-	*c = v;
-	return n;
-}
+#include "sanitize.h"
 
 /* Unicode's Bidi_Control characters and the two separators that end a line
  * on some terminals. */
@@ -54,7 +24,7 @@ char *hw_term_escape(const char *s, int keep_newlines)
 
 	for (size_t i = 0; i < len;) {
 		const unsigned char *p = (const unsigned char *)s + i;
-		int c, n = utf8_len(p, &c);
+		int c, n = hw_utf8_decode(p, len - i, &c);
 
 		if (!n) {
 			o += (size_t)sprintf(out + o, "\\x%02X", p[0]);
